@@ -24,7 +24,8 @@ $(STAMP): pyproject.toml Makefile
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/greenml demo
+	$(BIN)/greenml run
+	$(BIN)/greenml report
 
 test: $(STAMP)
 	$(BIN)/nbdev-test --n-workers 2 --timing
