@@ -297,7 +297,7 @@ def analyse(results) -> dict:
     inf = load_results(results, "inference")
     d = inf[inf.phase == "infer"].copy()
     t = {"inference_stats": describe(d, ["domain", "model", "version"], "j_per_sample"),
-         "framework_stats": describe(d, ["framework", "version"], "j_per_sample"),
+         "framework_stats": describe(d, ["domain", "framework", "version"], "j_per_sample"),
          "correctness_stats": describe(d, ["domain", "model", "version"], "correctness")}
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter("always")
