@@ -131,7 +131,11 @@ def smollm2_cache(home=None) -> Path:
     tmp = home/f".smollm2-135m.tmp{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     fresh.save_pretrained(tmp); tok.save_pretrained(tmp)
-    shutil.rmtree(d, ignore_errors=True); tmp.rename(d)
+    if not (d/"model.safetensors").exists():     # another process may have finished first (parallel notebooks)
+        shutil.rmtree(d, ignore_errors=True)      # a leftover without weights
+        try: tmp.rename(d)
+        except OSError: pass                      # it just did: keep its copy
+    shutil.rmtree(tmp, ignore_errors=True)
     return d
 
 def _load_causal_lm(path, **kw):
