@@ -10,7 +10,7 @@ import hashlib, json, math, os, re, statistics, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
-from .measure import GreenMLError, Meter, codecarbon_row, environment, CODECARBON_COLUMNS
+from .measure import GreenMLError, Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS
 from .models import LoadedModel, get_spec, load_model
 from .optimize import OrtModule, load_optimized, append_rows
 from .data import load_dataset, dataset_fingerprint, CodeTask, TextSample, ImageSample
@@ -145,11 +145,7 @@ class InferenceJob:
     def _base_row(self, rec, spec, domain, framework, version, iteration, phase):
         row = codecarbon_row(rec, self.env)
         row.update(domain=domain, model=spec.name, framework=framework, version=version, iteration=iteration, correctness=None)
-        row.update(phase=phase, status=rec.status, error=rec.error, energy_j=rec.energy_j, net_energy_j=rec.net_energy_j,
-                   estimated=rec.estimated, below_resolution=rec.below_resolution, sources=rec.sources, idle_s=rec.idle_s,
-                   cpu_time_s=rec.cpu_time_s, session_id=self.env["session_id"], host=self.env["host"],
-                   dataset=self.data or "embedded")
-        row.update({k: v for k, v in rec.flat().items() if k.startswith(("cpu_", "ram_", "gpu_")) and k not in row})
+        row.update(phase=phase, **record_columns(rec, self.env), dataset=self.data or "embedded")
         return row
 
     def run_one(self, model: str, version: str, domain: str, iteration: int = 1, tags: dict | None = None) -> dict:

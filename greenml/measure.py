@@ -13,7 +13,8 @@ from pathlib import Path
 # %% auto #0
 __all__ = ['COMPONENTS', 'RAPL_ROOT', 'BACKENDS', 'CODECARBON_COLUMNS', 'GreenMLError', 'Channel', 'Backend', 'RaplBackend',
            'NvmlBackend', 'CodeCarbonBackend', 'ComponentEnergy', 'Record', 'Meter', 'Window', 'machine_info', 'doctor',
-           'environment', 'codecarbon_row', 'record_table', 'records_table', 'default_meter', 'measure']
+           'environment', 'codecarbon_row', 'record_columns', 'record_table', 'records_table', 'default_meter',
+           'measure']
 
 # %% ../nbs/00_measure.ipynb #15734b66
 class GreenMLError(Exception):
@@ -479,6 +480,14 @@ def codecarbon_row(rec: Record, env: dict) -> dict:
                ram_energy=kwh("ram"), energy_consumed=rec.energy_j/3.6e6)
     row.update({k: env.get(k) for k in CODECARBON_COLUMNS if k not in row})
     return row
+
+def record_columns(rec: Record, env: dict) -> dict:
+    "greenml's own columns for a results row: status, totals, provenance, and per-component figures."
+    cols = dict(status=rec.status, error=rec.error, energy_j=rec.energy_j, net_energy_j=rec.net_energy_j, estimated=rec.estimated,
+                below_resolution=rec.below_resolution, sources=rec.sources, idle_s=rec.idle_s, cpu_time_s=rec.cpu_time_s,
+                session_id=env["session_id"], host=env["host"])
+    cols.update({k: v for k, v in rec.flat().items() if k.startswith(("cpu_", "ram_", "gpu_"))})
+    return cols
 
 # %% ../nbs/00_measure.ipynb #4371a07c
 def _fmt(x, nd=3):

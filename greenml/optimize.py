@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 import torch
 from torch import nn
-from .measure import GreenMLError, Meter, codecarbon_row, environment, CODECARBON_COLUMNS
+from .measure import GreenMLError, Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS
 from .models import LoadedModel, load_model, get_spec, _quiet_transformers
 
 # %% auto #0
@@ -414,11 +414,7 @@ def optimization_row(rec, env, lm, opt: Optimized, iteration: int) -> dict:
     "One row: CodeCarbon's columns, the thesis's, then greenml's (sources, net energy, effect)."
     row = codecarbon_row(rec, env)
     row.update(domain=lm.domain, model=lm.spec.name, framework=opt.framework, strategy=opt.strategy, iteration=iteration)
-    flat = rec.flat()
-    row.update(phase="optimize", status=rec.status, error=rec.error, energy_j=rec.energy_j, net_energy_j=rec.net_energy_j,
-               estimated=rec.estimated, below_resolution=rec.below_resolution, sources=rec.sources, idle_s=rec.idle_s,
-               cpu_time_s=rec.cpu_time_s, session_id=env["session_id"], host=env["host"], params=json.dumps(opt.params))
-    row.update({k: v for k, v in flat.items() if k.startswith(("cpu_", "ram_", "gpu_")) and k not in row})
+    row.update(phase="optimize", **record_columns(rec, env), params=json.dumps(opt.params))
     e = opt.effect
     row.update(params_before=e.get("params_before"), params_after=e.get("params"), nonzero_fraction=e.get("nonzero_fraction"),
                sparsity=e.get("sparsity"), quantized_layers=e.get("quantized_layers"), eligible_layers=e.get("eligible_layers"),
