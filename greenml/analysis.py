@@ -17,7 +17,7 @@ from .measure import GreenMLError
 __all__ = ['THESIS_DOMAINS', 'THESIS_MODELS', 'THESIS_VERSIONS', 'THESIS_SAMPLES', 'LABELS', 'KEY_COLUMNS', 'load_results',
            'bootstrap_ci', 'describe', 'cliffs_delta', 'cliffs_magnitude', 'holm', 'relative_change_ci',
            'compare_to_baseline', 'kruskal_by', 'spearman_by', 'pareto_front', 'tradeoffs', 'break_even', 'energy_box',
-           'pareto_chart', 'change_chart', 'save_chart', 'analyse', 'write_report']
+           'pareto_chart', 'change_chart', 'save_chart', 'calibration', 'calibration_chart', 'analyse', 'write_report']
 
 # %% ../nbs/07_analysis.ipynb #9063dc6c
 THESIS_DOMAINS = {"NLP": "text", "Computer Vision": "vision", "CV": "vision", "Code": "code", "CG": "code"}
@@ -291,6 +291,41 @@ def save_chart(chart, path_stem) -> list[Path]:
     chart.save(str(out[0]), scale_factor=2); chart.save(str(out[1]))
     return out
 
+# %% ../nbs/07_analysis.ipynb #cc1d519b
+def calibration(df: pd.DataFrame) -> pd.DataFrame:
+    "Per host and component: windows with both a counter and CodeCarbon's estimate, and the estimate's relative error."
+    rows = []
+    for c in ("cpu", "ram", "gpu"):
+        est, meas = f"{c}_estimate_j", f"{c}_energy_j"
+        if est not in df or meas not in df: continue
+        ok = df[est].notna() & df[meas].notna() & (pd.to_numeric(df[meas], errors="coerce") > 0)
+        if f"{c}_measured" in df: ok &= df[f"{c}_measured"].astype(str).str.lower().eq("true")
+        for host, g in df[ok].groupby(df.get("host", pd.Series("?", index=df.index))[ok]):
+            m, e = g[meas].astype(float), g[est].astype(float)
+            err = (e - m) / m
+            rows.append(dict(host=host, component=c, source=g[f"{c}_source"].iloc[0] if f"{c}_source" in g else None,
+                             estimate_source=g.get(f"{c}_estimate_source", pd.Series([None])).iloc[0], n=len(g),
+                             measured_j_median=m.median(), estimate_j_median=e.median(), error_median=err.median(),
+                             error_q25=err.quantile(0.25), error_q75=err.quantile(0.75), total_error=e.sum()/m.sum() - 1))
+    return pd.DataFrame(rows)
+
+# %% ../nbs/07_analysis.ipynb #4a0ca7fb
+def calibration_chart(df: pd.DataFrame, title="CodeCarbon's estimate vs the counter"):
+    "Relative error of the estimate per window, per component (0 = the estimate equals the counter)."
+    alt = _alt()
+    long = []
+    for c in ("cpu", "ram", "gpu"):
+        if f"{c}_estimate_j" not in df: continue
+        g = df[df[f"{c}_estimate_j"].notna() & (pd.to_numeric(df[f"{c}_energy_j"], errors="coerce") > 0)]
+        long.append(pd.DataFrame({"component": c, "error": g[f"{c}_estimate_j"].astype(float)/g[f"{c}_energy_j"].astype(float) - 1,
+                                  "phase": g.get("phase", "window")}))
+    d = pd.concat(long, ignore_index=True) if long else pd.DataFrame(columns=["component", "error", "phase"])
+    base = alt.Chart(d).encode(y=alt.Y("component:N", title=None))
+    box = base.mark_boxplot(extent="min-max", opacity=0.5).encode(x=alt.X("error:Q", axis=alt.Axis(format="%"), title="(estimate − counter) / counter"))
+    pts = base.mark_circle(size=14, opacity=0.5).encode(x="error:Q", color=alt.Color("phase:N"), yOffset=alt.YOffset("jitter:Q")).transform_calculate(jitter="random()*10")
+    rule = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(strokeDash=[4, 3]).encode(x="x:Q")
+    return (box + pts + rule).properties(width=520, height=140, title=title)
+
 # %% ../nbs/07_analysis.ipynb #8127ac4c
 def analyse(results) -> dict:
     "All tables of the analysis for a results folder: stats, comparisons, tests, trade-offs, break-even."
@@ -317,7 +352,8 @@ def analyse(results) -> dict:
         opt = load_results(results, "optimization")
         t["optimization_stats"] = describe(opt, ["model", "version"], "energy_j")
         t["break_even"] = break_even(opt, d)
-    except GreenMLError: t["optimization_stats"] = t["break_even"] = pd.DataFrame()
+    except GreenMLError: t["optimization_stats"] = t["break_even"] = opt = pd.DataFrame()
+    t["calibration"] = calibration(pd.concat([inf, opt], ignore_index=True))
     t["estimated"] = bool(d.estimated.any())
     t["sources"] = sorted(d.sources.dropna().unique()) if "sources" in d else []
     t["frames"] = dict(inference=d)
@@ -342,6 +378,9 @@ def write_report(results="results", out=None) -> dict:
     d = t["frames"]["inference"]
     charts = {"energy_per_sample": energy_box(d, "j_per_sample", ["domain", "model"]), "energy_vs_correctness": pareto_chart(t["tradeoffs"])}
     if len(t["comparisons"]): charts["change_vs_baseline"] = change_chart(t["comparisons"], label=("domain", "model"))
+    if len(t["calibration"]):
+        frames = [load_results(results, "inference")] + ([load_results(results, "optimization")] if (results/"optimization_results.csv").exists() else [])
+        charts["calibration"] = calibration_chart(pd.concat(frames, ignore_index=True))
     if len(t["token_comparisons"]): charts["change_per_token_vs_baseline"] = change_chart(t["token_comparisons"], "Change of energy per generated token vs the baseline", label=("domain", "model"))
     for k, c in charts.items(): paths[k + "_png"], paths[k + "_svg"] = save_chart(c, out/k)
     banner = ("**Energy figures are ESTIMATES** (" + "; ".join(t["sources"]) + "): no hardware counter was read. Compare versions with each other; do not quote the joules as measurements."
@@ -356,7 +395,12 @@ def write_report(results="results", out=None) -> dict:
            "## Trade-offs (medians; Pareto front per domain)", "", _md_table(t["tradeoffs"], ["domain", "model", "framework", "version", "j_per_sample", "correctness", "fidelity", "pareto", "estimated"]), "",
            "## Break-even: inferences to repay the optimization's own energy", "", _md_table(t["break_even"], ["domain", "model", "version", "optimize_j", "saved_j_per_sample", "break_even_samples"]), "",
            "## Kruskal-Wallis across versions", "", _md_table(t["kruskal"], ["domain", "model", "versions", "H", "p"]), "",
-           "## Spearman correlations", "", _md_table(t["spearman"], ["domain", "x", "y", "n", "rho", "p"]), ""]
+           "## Spearman correlations", "", _md_table(t["spearman"], ["domain", "x", "y", "n", "rho", "p"]), "",
+           "## Calibration: CodeCarbon's estimate vs the hardware counter", "",
+           ("Windows where a component was read from a counter also carry CodeCarbon's estimate of the same window; "
+            "error = (estimate − counter) / counter, per window (median and quartiles) and over the whole study (total_error).\n\n"
+            + _md_table(t["calibration"], ["host", "component", "source", "n", "measured_j_median", "estimate_j_median", "error_median", "error_q25", "error_q75", "total_error"])
+            if len(t["calibration"]) else "No hardware counter was read in this study, so CodeCarbon's estimates could not be checked against one."), ""]
     (out/"summary.md").write_text("\n".join(md)); paths["summary"] = out/"summary.md"
     return _html(out, md, charts, paths)
 
