@@ -6,7 +6,7 @@ Docs: https://greenml.github.io/greenml/cli.html.md"""
 
 # %% ../nbs/08_cli.ipynb #1cbb1a05
 from __future__ import annotations
-import argparse, json, subprocess, sys, time, shutil
+import argparse, json, shlex, signal, subprocess, sys, time, shutil
 from pathlib import Path
 from .measure import GreenMLError, Meter, doctor, record_table, records_table
 
@@ -19,15 +19,19 @@ def _doctor_text(d: dict) -> str:
     mi = d["machine"]
     out = [f"greenml doctor — {mi['host']}",
            f"  CPU      {mi['cpu_model']} ({mi['cpu_count']} logical cores), {mi['ram_gb']} GiB RAM",
-           f"  GPU      {', '.join(d['gpus']) or 'none visible to NVML'}",
+           f"  GPU      {', '.join(d['gpus']) or 'none visible'}",
            f"  versions " + ", ".join(f"{k} {v}" for k, v in mi["versions"].items() if v), "", "Energy backends:"]
     for n, b in d["backends"].items():
         out.append(f"  {n:<11}{'available' if b['available'] else 'unavailable'}" + (f": {b['reason']}" if b["reason"] else ""))
+    z = d["zeus"]
+    gpus = ", ".join(f"cuda:{g['index']} {g['name']} ({'energy counter' if g['energy_counter'] else 'power samples only'})" for g in z["gpus"]) if isinstance(z["gpus"], list) else z["gpus"]
+    out += ["", f"Zeus {z['version']} (reads RAPL and GPU counters for greenml) sees:", f"  CPUs     {z['cpus']}", f"  GPUs     {gpus or 'none'}"]
     cc = d["codecarbon"]
-    out += ["", f"CodeCarbon: CPU mode {cc['cpu_mode']!r}" + (f" (TDP {cc['cpu_tdp_w']} W assumed)" if cc["cpu_tdp_w"] else "")
-            + f", grid {cc['country_iso_code']} at {cc['carbon_intensity_kg_per_kwh']*1000:.0f} g CO2eq/kWh", "", "What each component's figures will be:"]
+    out += ["", f"CodeCarbon (estimates): CPU model {cc['cpu_mode']!r}" + (f" with a TDP of {cc['cpu_tdp_w']} W" if cc["cpu_tdp_w"] else "")
+            + f", RAM {cc['ram_w']:g} W constant, grid {cc['country_iso_code']} at {cc['carbon_intensity_kg_per_kwh']*1000:.0f} g CO2eq/kWh", "", "What each component's figures will be:"]
     for c, v in d["components"].items():
         out.append(f"  {c:<5}{v['source']:<24}{'measured' if v['measured'] else 'ESTIMATE'}")
+    if d["calibration"]: out.append(f"  CodeCarbon's estimate is recorded beside the counter for {', '.join(d['calibration'])} (calibration)")
     out += ["", "Figures on this machine are ESTIMATES, not measurements." if d["estimated"]
             else "Figures on this machine are measured by hardware counters."]
     return "\n".join(out)
@@ -46,10 +50,13 @@ def cmd_measure(args) -> int:
         raise GreenMLError(f"command not found: {cmd[0]!r}: check the spelling or give its full path")
     m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
     m.idle_baseline()
-    with m.measure(args.name, command=" ".join(cmd)) as w:
+    with m.measure(args.name, command=shlex.join(cmd)) as w:
         rc = subprocess.run(cmd).returncode
-        w.tags["exit_code"] = rc
     rec = w.record
+    if rc < 0:   # killed by a signal: report it as a shell does, 128 + the signal's number
+        rec.status, rec.error, rc = "killed", f"killed by signal {signal.Signals(-rc).name}", 128 - rc
+    elif rc != 0: rec.status, rec.error = "failed", f"exit status {rc}"
+    rec.exit_code = rec.tags["exit_code"] = rc
     out = json.dumps(rec.as_dict(), indent=2) if args.json else record_table(rec)
     print(out, flush=True)
     if args.output:
@@ -97,14 +104,16 @@ def _opt_line(r):
             f"{' (estimate)' if r['estimated'] else ''}  {r['effect_summary']}{flag}")
 
 def cmd_optimize(args) -> int:
-    from greenml.optimize import run_optimizations, STRATEGIES
+    from greenml.optimize import run_optimizations, strategy_names
     models, strategies = _split(args.models), _split(args.strategies)
     if not models: raise GreenMLError("no model given: use --models, e.g. --models smollm2-135m,efficientnet-lite0 (see `greenml models`)")
-    if not strategies: raise GreenMLError(f"no strategy given: use --strategies with some of {', '.join(STRATEGIES)}")
+    if not strategies: raise GreenMLError(f"no strategy given: use --strategies with some of {strategy_names()}")
+    from greenml.models import resolve_device
+    device = resolve_device(args.device)   # first: a bad device stops everything
     params = {s: {"amount": args.amount} for s in strategies if args.amount is not None and s.startswith("prune")}
     m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
     rows = run_optimizations(models, strategies, reps=args.reps, meter=m, out=args.out, models_dir=args.models_dir,
-                             params=params, progress=lambda r: print(_opt_line(r), flush=True))
+                             params=params, progress=lambda r: print(_opt_line(r), flush=True), device=device)
     bad = [r for r in rows if not r["took_effect"]]
     print(f"{len(rows)} optimization runs appended to {args.out}/optimization_results.csv; optimized models in {args.models_dir}/")
     if bad: print(f"WARNING: {len(bad)} runs had NO EFFECT: " + ", ".join(sorted({f"{r['model']}/{r['strategy']}" for r in bad})))
@@ -123,10 +132,12 @@ def cmd_infer(args) -> int:
     models, versions = _split(args.models), _split(args.versions)
     if not models: raise GreenMLError("no model given: use --models, e.g. --models smollm2-135m (see `greenml models`)")
     if not versions: raise GreenMLError("no version given: use --versions, e.g. --versions baseline,quant-dynamic")
+    from greenml.models import resolve_device
+    device = resolve_device(args.device)   # first: a bad device stops everything
     m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
     rows = run_inference(models, versions, domains=_split(args.domains) or None, reps=args.reps, meter=m, out=args.out,
                          models_dir=args.models_dir, data=args.data, n_samples=args.samples, max_new_tokens=args.max_new_tokens,
-                         languagetool=args.languagetool, progress=lambda r: print(_inf_line(r), flush=True))
+                         languagetool=args.languagetool, progress=lambda r: print(_inf_line(r), flush=True), device=device)
     print(f"{len(rows)} inference runs appended to {args.out}/inference_results.csv (per-sample rows: {args.out}/inference_samples.csv)")
     return 0
 
@@ -134,6 +145,8 @@ def cmd_infer(args) -> int:
 def cmd_run(args) -> int:
     import copy
     from greenml.experiment import load_config, parse_config, run_experiment
+    from greenml.models import resolve_device
+    if args.device is not None: resolve_device(args.device)   # a bad --device is named as such, before any work
     cfg = load_config(args.config)
     raw = copy.deepcopy(cfg.raw)
     if args.models: raw["experiment"]["models"] = _split(args.models)
@@ -141,6 +154,7 @@ def cmd_run(args) -> int:
         raw["optimize"]["strategies"] = _split(args.strategies); raw["inference"]["versions"] = []
     if args.reps is not None: raw["optimize"]["reps"] = raw["inference"]["reps"] = args.reps
     if args.out: raw["experiment"]["out"] = args.out
+    if args.device is not None: raw["experiment"]["device"] = args.device
     if args.idle is not None: raw["measure"]["idle_s"] = args.idle
     cfg = parse_config(raw, cfg.source)
     summ = run_experiment(cfg, quiet=args.quiet)
@@ -157,9 +171,11 @@ def cmd_report(args) -> int:
 
 # %% ../nbs/08_cli.ipynb #f83e240d
 def _common(p, idle=3.0):
-    p.add_argument("--backend", default="auto", help="energy backends in priority order, comma-separated: rapl,nvml,codecarbon (default: auto)")
+    p.add_argument("--backend", default="auto", help="energy backends in priority order, comma-separated: rapl,gpu,codecarbon (default: auto: counters first, CodeCarbon's estimates for the rest)")
     p.add_argument("--country", default="ESP", help="ISO 3166 alpha-3 code of the grid, for emissions (default: ESP, the thesis's)")
     if idle is not None: p.add_argument("--idle", type=float, default=idle, metavar="SECONDS", help=f"idle baseline length; 0 disables net energy (default: {idle:g})")
+
+_DEVICE_HELP = "where models run: auto (the first GPU when CUDA is present, else the CPU), cpu, cuda or cuda:N"
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="greenml", description="Measure what optimizing an ML model does to its energy use and correctness.")
@@ -183,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--reps", type=int, default=None, help="repetitions for both phases, replacing the config's")
     r.add_argument("--out", default=None, help="results folder, replacing the config's")
     r.add_argument("--idle", type=float, default=None, metavar="SECONDS", help="idle baseline length, replacing the config's")
+    r.add_argument("--device", default=None, help=_DEVICE_HELP + ", replacing the config's [experiment] device")
     r.add_argument("--quiet", action="store_true", help="no progress bar (for CI and logs)")
     r.set_defaults(func=cmd_run)
     rp = sub.add_parser("report", help="statistics, charts and a self-contained HTML report from a results folder")
@@ -194,11 +211,13 @@ def build_parser() -> argparse.ArgumentParser:
     ls.set_defaults(func=cmd_models)
     o = sub.add_parser("optimize", help="apply optimizations under the meter and prove their effect")
     o.add_argument("--models", required=True, help="comma-separated model names, hub ids or folders")
-    o.add_argument("--strategies", required=True, help="comma-separated: prune-l1, prune-structured, quant-dynamic, bf16, onnx, onnx-int8")
+    o.add_argument("--strategies", required=True, help="comma-separated: prune-l1, prune-structured, quant-dynamic (CPU only), bf16, "
+                   "fp16 (CUDA only), onnx, onnx-int8 (on CUDA with onnxruntime-gpu); one that cannot run on --device is skipped")
     o.add_argument("--reps", type=int, default=3, help="repetitions per (model, strategy) (default: 3)")
     o.add_argument("--amount", type=float, default=None, help="pruning amount for the prune-* strategies (default: 0.2)")
     o.add_argument("--out", default="results", help="results folder (default: results)")
     o.add_argument("--models-dir", default="models", help="where optimized models are saved (default: models)")
+    o.add_argument("--device", default="auto", help=_DEVICE_HELP + " (default: auto)")
     _common(o, idle=3.0)
     o.set_defaults(func=cmd_optimize)
     i = sub.add_parser("infer", help="measure inference (per sample, per token) and correctness of model versions")
@@ -212,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--languagetool", default=None, help="LanguageTool server URL for the grammar score (or $GREENML_LANGUAGETOOL_URL)")
     i.add_argument("--out", default="results", help="results folder (default: results)")
     i.add_argument("--models-dir", default="models", help="where optimized models were saved (default: models)")
+    i.add_argument("--device", default="auto", help=_DEVICE_HELP + " (default: auto)")
     _common(i, idle=3.0)
     i.set_defaults(func=cmd_infer)
     e = sub.add_parser("demo", help="measure a short built-in workload and print the table")

@@ -6,17 +6,18 @@ Docs: https://greenml.github.io/greenml/experiment.html.md"""
 
 # %% ../nbs/06_experiment.ipynb #0f16ca51
 from __future__ import annotations
-import csv, datetime, difflib, hashlib, io, json, os, random, sys, time, tomllib
+import copy, csv, datetime, difflib, hashlib, io, json, os, random, sys, time, tomllib
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from .measure import GreenMLError, Meter, environment, doctor
-from .models import get_spec
+from .models import get_spec, resolve_device
 from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, baseline_size, append_rows, rewrite_csv, applicable
+from .optimize import check_strategies, strategy_names, _tell_meter
 from .inference import InferenceJob, INF_COLUMNS, GEN_DEFAULTS
 from .data import load_dataset
 
 # %% auto #0
-__all__ = ['CONFIG_DIR', 'SCHEMA', 'Config', 'parse_config', 'load_config', 'validate', 'domains_of', 'Unit', 'plan',
+__all__ = ['CONFIG_DIR', 'SCHEMA', 'Config', 'parse_config', 'load_config', 'validate', 'skipped', 'domains_of', 'Unit', 'plan',
            'repair_csv', 'resume_state', 'Summary', 'run_experiment', 'summary_table']
 
 # %% ../nbs/06_experiment.ipynb #2297eb8d
@@ -28,7 +29,7 @@ CONFIG_DIR = Path(os.environ.get("GREENML_CONFIGS") or _project_dir()/"configs")
 
 SCHEMA = {  # table -> key -> (type(s), default)
     "experiment": {"name": (str, "study"), "seed": (int, 0), "out": (str, "results"), "models_dir": (str, "models"),
-                   "models": (list, None), "domains": (list, [])},
+                   "models": (list, None), "domains": (list, []), "device": (str, "auto")},
     "measure": {"idle_s": ((int, float), 3.0), "cooldown_s": ((int, float), 0.0), "backends": (str, "auto"), "country": (str, "ESP")},
     "optimize": {"strategies": (list, []), "reps": (int, 3), "params": (dict, {})},
     "inference": {"versions": (list, []), "reps": (int, 3), "warmup": (int, 1), "samples": ((int, dict), 0),
@@ -42,9 +43,18 @@ class Config:
     source: str = "<dict>"
     def __getitem__(self, k): t, key = k.split("."); return self.raw[t][key]
     @property
+    def device(self) -> str:
+        "The study's device, resolved: `cpu` or `cuda:N` (a one-line `GreenMLError` when it cannot be used here)."
+        return resolve_device(self.raw["experiment"].get("device", "auto"))
+    @property
     def hash(self) -> str:
-        "Short hash of the effective config (sorted JSON), written into every row."
-        return hashlib.sha256(json.dumps(self.raw, sort_keys=True).encode()).hexdigest()[:12]
+        "Short hash of the effective config (sorted JSON, the device resolved), written into every row."
+        raw = copy.deepcopy(self.raw)
+        try: dev = self.device
+        except GreenMLError: dev = raw["experiment"].get("device")   # unusable here: `validate` says why
+        if dev == "cpu": raw["experiment"].pop("device", None)       # as hashed before devices existed
+        else: raw["experiment"]["device"] = dev
+        return hashlib.sha256(json.dumps(raw, sort_keys=True).encode()).hexdigest()[:12]
     @property
     def versions(self) -> list[str]:
         return self["inference.versions"] or ["baseline"] + list(self["optimize.strategies"])
@@ -92,16 +102,19 @@ def load_config(name_or_path="default") -> Config:
 # %% ../nbs/06_experiment.ipynb #39ba5fe2
 def validate(cfg: Config) -> None:
     "Raise `GreenMLError` for the first problem in `cfg`; returns quietly when the study can run."
+    try: device = cfg.device
+    except GreenMLError as e: raise GreenMLError(f"config {cfg.source}: [experiment] {e}") from None
     for m in cfg["experiment.models"]:
         sp = get_spec(m)
         why = sp.availability()
         if why: raise GreenMLError(f"model {m!r} is not available here: {why}")
     for s in cfg["optimize.strategies"]:
-        if s not in STRATEGIES: raise GreenMLError(f"unknown strategy {s!r}{_did_you_mean(s, STRATEGIES)}: choose from {', '.join(STRATEGIES)}")
+        if s not in STRATEGIES: raise GreenMLError(f"unknown strategy {s!r}{_did_you_mean(s, STRATEGIES)}: choose from {strategy_names()}")
     for s, p in cfg["optimize.params"].items():
         if s not in STRATEGIES: raise GreenMLError(f"[optimize.params] names unknown strategy {s!r}{_did_you_mean(s, STRATEGIES)}")
         bad = set(p) - set(STRATEGIES[s].defaults)
         if bad: raise GreenMLError(f"[optimize.params] {s} has no parameter {sorted(bad)[0]!r}: it takes {', '.join(STRATEGIES[s].defaults) or 'none'}")
+    for m in cfg["experiment.models"]: check_strategies(cfg["optimize.strategies"], get_spec(m), device)
     for v in cfg.versions:
         if v != "baseline" and v not in cfg["optimize.strategies"]:
             raise GreenMLError(f"inference version {v!r} is not produced by this study: add it to [optimize] strategies or remove it")
@@ -113,6 +126,12 @@ def validate(cfg: Config) -> None:
     for d in {d for m in cfg["experiment.models"] for d in domains_of(cfg, m)}:
         load_dataset(d, data, 1)   # raises with the reason when missing or malformed
     _check_writable(Path(cfg["experiment.out"])); _check_writable(Path(cfg["experiment.models_dir"]))
+
+def skipped(cfg: Config) -> list[str]:
+    "One line per (strategy, model) of `cfg` that cannot run on its device or makes no sense for the model: what `plan` leaves out, and why."
+    device = cfg.device
+    return [f"skip {s} on {m}: {why}" for m in cfg["experiment.models"] for s in cfg["optimize.strategies"]
+            if (why := applicable(s, get_spec(m), device))]
 
 def domains_of(cfg: Config, model: str) -> list[str]:
     ds = get_spec(model).domains
@@ -141,11 +160,12 @@ class Unit:
 
 def plan(cfg: Config) -> list[Unit]:
     "Every unit of the study, in run order: optimizations (shuffled), then inference (shuffled)."
-    seed = cfg["experiment.seed"]
+    seed, device = cfg["experiment.seed"], cfg.device
+    runs = lambda v, m: v == "baseline" or applicable(v, get_spec(m), device) is None
     opt = [Unit("optimize", m, s, None, i) for m in cfg["experiment.models"] for s in cfg["optimize.strategies"]
-           if applicable(s, get_spec(m)) is None for i in range(1, cfg["optimize.reps"] + 1)]
+           if runs(s, m) for i in range(1, cfg["optimize.reps"] + 1)]
     inf = [Unit("infer", m, v, d, i) for m in cfg["experiment.models"] for d in domains_of(cfg, m) for v in cfg.versions
-           for i in range(1, cfg["inference.reps"] + 1)]
+           if runs(v, m) for i in range(1, cfg["inference.reps"] + 1)]
     random.Random(seed).shuffle(opt); random.Random(seed + 1).shuffle(inf)
     return opt + inf
 
@@ -195,11 +215,13 @@ class Summary:
     skipped: int = 0
     failed: list = field(default_factory=list)     # (unit id, reason)
     notes: list = field(default_factory=list)
+    skips: list = field(default_factory=list)      # one line per (strategy, model) left out: `skipped`
     seconds: float = 0.0
     table: str = ""
     def __str__(self):
         lines = [f"greenml run: {len(self.ran)} runs done, {self.skipped} already done before, {len(self.failed)} failed, in {self.seconds/60:.1f} min"]
         lines += [f"  repaired: {n}" for n in self.notes]
+        lines += [f"  {s}" for s in self.skips]
         lines += [f"  FAILED {u}: {why}" for u, why in self.failed]
         lines += ["", self.table, "", f"results in {self.out}/ (optimization_results.csv, inference_results.csv, inference_samples.csv, sessions.jsonl)"]
         return "\n".join(lines)
@@ -212,24 +234,28 @@ def run_experiment(cfg: Config, quiet: bool = False, meter: Meter | None = None,
     "Run (or resume) the study `cfg`; returns a `Summary`. `stop_after` ends after that many units (for tests)."
     t0 = time.perf_counter()
     validate(cfg)
+    device = cfg.device
     out, models_dir = Path(cfg["experiment.out"]), Path(cfg["experiment.models_dir"])
     done, notes = resume_state(out, cfg.hash)
     units = plan(cfg)
     todo = [u for u in units if u.id not in done]
-    summ = Summary(out, skipped=len(units) - len(todo), notes=notes)
+    summ = Summary(out, skipped=len(units) - len(todo), notes=notes, skips=skipped(cfg))
     for n in notes: print(f"greenml: repaired {n}", file=sys.stderr)
+    for s in summ.skips: print(f"greenml: {s}", file=sys.stderr)
     meter = meter or Meter(backends=cfg["measure.backends"], idle_s=cfg["measure.idle_s"], country_iso_code=cfg["measure.country"])
+    _tell_meter(meter, device)
     if todo: meter.idle_baseline()
     env = environment(meter)
     tags = dict(config_hash=cfg.hash, config_name=cfg["experiment.name"])
     session = dict(session_id=meter.session_id, started=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-                   config=cfg.raw, config_source=cfg.source, config_hash=cfg.hash, seed=cfg["experiment.seed"], units=len(units),
+                   config=cfg.raw, config_source=cfg.source, config_hash=cfg.hash, device=device, seed=cfg["experiment.seed"], units=len(units),
                    already_done=summ.skipped, order=[u.id for u in todo], environment=env, idle_w=meter.idle_w, idle_s=meter.idle_s,
                    sources={c: ch.source for c, (_, ch) in meter.channels.items()}, estimated=meter.estimated)
     out.mkdir(parents=True, exist_ok=True)
     with open(out/"sessions.jsonl", "a") as f: f.write(json.dumps(session, default=str) + "\n")
     job = InferenceJob(meter, out=out, models_dir=models_dir, data=cfg["inference.data"] or None, n_samples=None,
-                       max_new_tokens=cfg.max_new_tokens(), warmup=cfg["inference.warmup"], languagetool=cfg["inference.languagetool"] or None)
+                       max_new_tokens=cfg.max_new_tokens(), warmup=cfg["inference.warmup"], languagetool=cfg["inference.languagetool"] or None,
+                       device=device)
     job._datasets = {d: load_dataset(d, cfg["inference.data"] or None, cfg.samples(d)) for d in ("text", "code", "vision")
                      if any(d in domains_of(cfg, m) for m in cfg["experiment.models"])}
     bar = _progress(len(units), summ.skipped, quiet)
@@ -242,7 +268,8 @@ def run_experiment(cfg: Config, quiet: bool = False, meter: Meter | None = None,
             try:
                 if u.phase == "optimize":
                     if u.model not in cache:
-                        cache.clear(); lm = get_spec(u.model).load()
+                        cache.clear(); lm = get_spec(u.model).load().to(device)
+                        if device.startswith("cuda"): meter.idle_baseline(force=True, components=["gpu"])   # GPU idle, model loaded
                         cache[u.model] = (lm, torch_effect(lm.model), baseline_size(lm, models_dir))
                     lm, before, base_bytes = cache[u.model]
                     row = optimize_unit(lm, u.version, u.iteration, meter, models_dir, cfg["optimize.params"].get(u.version), before, base_bytes, tags=t)

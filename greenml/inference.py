@@ -6,13 +6,13 @@ Docs: https://greenml.github.io/greenml/inference.html.md"""
 
 # %% ../nbs/05_inference.ipynb #068a3d27
 from __future__ import annotations
-import hashlib, json, math, os, re, statistics, time, warnings
+import gc, hashlib, json, math, os, re, statistics, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
 from .measure import GreenMLError, Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS
-from .models import LoadedModel, get_spec, load_model
-from .optimize import OrtModule, load_optimized, append_rows
+from .models import LoadedModel, get_spec, load_model, resolve_device
+from .optimize import OrtModule, STRATEGIES, applicable, load_optimized, append_rows, _tell_meter
 from .data import load_dataset, dataset_fingerprint, CodeTask, TextSample, ImageSample
 from . import metrics
 
@@ -21,14 +21,15 @@ __all__ = ['CODE_INSTRUCTION', 'INF_COLUMNS', 'GEN_DEFAULTS', 'load_version', 'g
            'code_stop_base', 'build_prompt', 'InferenceJob', 'run_inference']
 
 # %% ../nbs/05_inference.ipynb #d3ade566
-def load_version(model: str, version: str = "baseline", models_dir="models") -> tuple[LoadedModel, str]:
-    "(LoadedModel, framework) for `version` of `model`: 'baseline' or a strategy saved under `models_dir`."
+def load_version(model: str, version: str = "baseline", models_dir="models", device: str = "auto") -> tuple[LoadedModel, str]:
+    "(LoadedModel, framework) for `version` of `model` on `device`: 'baseline' or a strategy saved under `models_dir`."
+    device = resolve_device(device)
     base = load_model(model)
-    if version == "baseline": return base, "torch"
+    if version == "baseline": return base.to(device), "torch"
     d = Path(models_dir)/base.spec.name.replace("/", "__")/version
     if not (d/"meta.json").exists():
         raise GreenMLError(f"no optimized model at {d}: run `greenml optimize --models {model} --strategies {version}` first")
-    opt = load_optimized(d, base=base)
+    opt = load_optimized(d, base=base, device=device)
     return opt.loaded, opt.framework
 
 # %% ../nbs/05_inference.ipynb #fc2a97ce
@@ -36,12 +37,14 @@ def _stopper(tok, prompt_len, stop):
     from transformers import StoppingCriteria
     class _Stop(StoppingCriteria):
         def __call__(self, input_ids, scores, **kw):
-            return torch.tensor([stop(tok.decode(input_ids[0, prompt_len:], skip_special_tokens=True))])
+            done = stop(tok.decode(input_ids[0, prompt_len:].tolist(), skip_special_tokens=True))
+            return torch.full((input_ids.shape[0],), done, dtype=torch.bool, device=input_ids.device)
     return _Stop()
 
 def generate(lm: LoadedModel, input_ids: torch.Tensor, max_new_tokens: int, stop=None) -> list[int]:
-    "Greedy continuation of one prompt (`input_ids` of shape (1, n)); returns the new token ids."
+    "Greedy continuation of one prompt (`input_ids` of shape (1, n)) on the model's device; returns the new token ids."
     tok, n = lm.tokenizer, input_ids.shape[1]
+    input_ids = input_ids.to(lm.device)
     eos = tok.eos_token_id
     gc = getattr(getattr(lm.model, "generation_config", None), "eos_token_id", None)
     eos_ids = {eos} | (set(gc) if isinstance(gc, (list, tuple)) else {gc})
@@ -71,15 +74,14 @@ def code_stop_chat(t: str) -> bool: return t.count("```") >= 2
 def code_stop_base(t: str) -> bool: return re.search(r"\n\S", t) is not None and t.strip() != ""
 
 def build_prompt(lm: LoadedModel, sample) -> tuple[torch.Tensor, callable]:
-    "Token ids for `sample` and the stop rule for its continuation."
+    "Token ids for `sample`, on the model's device, and the stop rule for its continuation."
     tok = lm.tokenizer
-    if isinstance(sample, CodeTask):
-        if getattr(tok, "chat_template", None):
-            msgs = [{"role": "user", "content": CODE_INSTRUCTION.format(prompt=sample.prompt)}]
-            ids = tok.apply_chat_template(msgs, add_generation_prompt=True, return_tensors="pt", return_dict=True)["input_ids"]
-            return ids, code_stop_chat
-        return tok(sample.prompt, return_tensors="pt")["input_ids"], code_stop_base
-    return tok(sample.prompt, return_tensors="pt")["input_ids"], text_stop
+    if isinstance(sample, CodeTask) and getattr(tok, "chat_template", None):
+        msgs = [{"role": "user", "content": CODE_INSTRUCTION.format(prompt=sample.prompt)}]
+        ids = tok.apply_chat_template(msgs, add_generation_prompt=True, return_tensors="pt", return_dict=True)["input_ids"]
+        return ids.to(lm.device), code_stop_chat
+    stop = code_stop_base if isinstance(sample, CodeTask) else text_stop
+    return tok(sample.prompt, return_tensors="pt")["input_ids"].to(lm.device), stop
 
 # %% ../nbs/05_inference.ipynb #1970305e
 INF_COLUMNS = CODECARBON_COLUMNS + ["domain", "model", "framework", "version", "iteration", "correctness"]
@@ -100,10 +102,12 @@ class InferenceJob:
     max_new_tokens: dict = field(default_factory=lambda: dict(GEN_DEFAULTS))
     warmup: int = 1
     languagetool: str | None = None
+    device: str = "auto"                # resolved to 'cpu' or 'cuda:N'
     _datasets: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.out, self.models_dir = Path(self.out), Path(self.models_dir)
+        self.device = resolve_device(self.device)
         self.env = environment(self.meter)
         if isinstance(self.max_new_tokens, int): self.max_new_tokens = {"text": self.max_new_tokens, "code": self.max_new_tokens}
 
@@ -113,14 +117,14 @@ class InferenceJob:
 
     def _cache_path(self, model, domain):
         samples = self.dataset(domain)
-        key = f"{dataset_fingerprint(samples)}-{self.max_new_tokens.get(domain, 0)}"
+        key = f"{dataset_fingerprint(samples)}-{self.max_new_tokens.get(domain, 0)}" + ("" if self.device == "cpu" else "-" + self.device.replace(":", ""))
         return self.out/"cache"/f"baseline-{model.replace('/', '__')}-{domain}-{key}.json"
 
     def baseline_outputs(self, model, domain):
         "The unoptimized model's outputs on this dataset (computed unmeasured once, then cached on disk)."
         p = self._cache_path(model, domain)
         if p.exists(): return json.loads(p.read_text())
-        lm, _ = load_version(model, "baseline")
+        lm, _ = load_version(model, "baseline", device=self.device)
         outs = [self._run_sample(lm, x, domain) for x in self._prepare(lm, domain)]
         self._save_baseline(p, outs)
         return json.loads(p.read_text())
@@ -134,7 +138,7 @@ class InferenceJob:
         "Model inputs for every sample, built before any window opens."
         samples = self.dataset(domain)
         if domain == "vision":
-            return [{"pixel_values": lm.preprocess(s.image)[None]} for s in samples]
+            return [{"pixel_values": lm.preprocess(s.image)[None].to(lm.device)} for s in samples]
         return [build_prompt(lm, s) for s in samples]
 
     def _run_sample(self, lm, x, domain):
@@ -145,7 +149,7 @@ class InferenceJob:
     def _base_row(self, rec, spec, domain, framework, version, iteration, phase):
         row = codecarbon_row(rec, self.env)
         row.update(domain=domain, model=spec.name, framework=framework, version=version, iteration=iteration, correctness=None)
-        row.update(phase=phase, **record_columns(rec, self.env), dataset=self.data or "embedded")
+        row.update(phase=phase, device=self.device, **record_columns(rec, self.env), dataset=self.data or "embedded")
         return row
 
     def run_one(self, model: str, version: str, domain: str, iteration: int = 1, tags: dict | None = None) -> dict:
@@ -154,10 +158,14 @@ class InferenceJob:
         if domain not in spec.domains: raise GreenMLError(f"model {spec.name!r} serves {', '.join(spec.domains)}, not {domain!r}")
         samples = self.dataset(domain)
         if not samples: raise GreenMLError(f"the {domain} dataset is empty: check --data and --samples")
+        why = applicable(version, spec, self.device) if version in STRATEGIES else None
+        if why: raise GreenMLError(f"version {version!r} of {spec.name} cannot run on {self.device}: {why}")
         base = None if version == "baseline" else self.baseline_outputs(spec.name, domain)
         wt = dict(model=spec.name, version=version, domain=domain, iteration=iteration)   # window tags
+        if self.device.startswith("cuda"): gc.collect(); torch.cuda.empty_cache()          # the previous run's model leaves the GPU
         with m.measure("load", phase="load", **wt) as wl:
-            lm, framework = load_version(model, version, self.models_dir)
+            lm, framework = load_version(model, version, self.models_dir, self.device)
+        if self.device.startswith("cuda"): m.idle_baseline(force=True, components=["gpu"])   # GPU idle with the context up and the model loaded
         xs = self._prepare(lm, domain)
         with m.measure("warmup", phase="warmup", **wt) as ww:
             for x in xs[: self.warmup]: self._run_sample(lm, x, domain)
@@ -172,15 +180,16 @@ class InferenceJob:
                 self._base_row(ww.record, spec, domain, framework, version, iteration, "warmup")]
         r = self._base_row(wi.record, spec, domain, framework, version, iteration, "infer")
         n, ntok = len(samples), sum(tokens) if tokens else None
+        net = r["net_energy_j"]   # None where the meter measured no idle baseline
         lat = [x.duration_s for x in recs]
-        r.update(n_samples=n, tokens=ntok, j_per_sample=r["energy_j"]/n, net_j_per_sample=r["net_energy_j"]/n,
-                 j_per_token=r["energy_j"]/ntok if ntok else None, net_j_per_token=r["net_energy_j"]/ntok if ntok else None,
+        r.update(n_samples=n, tokens=ntok, j_per_sample=r["energy_j"]/n, net_j_per_sample=None if net is None else net/n,
+                 j_per_token=r["energy_j"]/ntok if ntok else None, net_j_per_token=net/ntok if ntok and net is not None else None,
                  latency_median_s=statistics.median(lat), latency_p90_s=sorted(lat)[min(n - 1, int(0.9*n))],
                  max_new_tokens=self.max_new_tokens.get(domain), **scores)
         rows.append(r)
         for x in rows: x.update(tags or {})
         samples_rows = [dict(model=spec.name, version=version, domain=domain, iteration=iteration,
-            framework=framework, run_id=wi.record.run_id, session_id=self.env["session_id"], sample_id=s.id, latency_s=x.duration_s,
+            framework=framework, device=self.device, run_id=wi.record.run_id, session_id=self.env["session_id"], sample_id=s.id, latency_s=x.duration_s,
             energy_j=x.energy_j, net_energy_j=x.net_energy_j, tokens=tokens[i] if tokens else None, correct=per_correct[i],
             estimated=x.estimated, **(tags or {})) for i, (s, x) in enumerate(zip(samples, recs))]
         # samples first: the results rows are the commit point a resumed run looks for
@@ -220,25 +229,33 @@ class InferenceJob:
 
 # %% ../nbs/05_inference.ipynb #a252c9f8
 def run_inference(models, versions=("baseline",), domains=None, reps: int = 1, meter: Meter | None = None, out="results",
-                  models_dir="models", data=None, n_samples=None, max_new_tokens=None, warmup=1, languagetool=None, progress=None) -> list[dict]:
-    "Measure inference of each (model, version, domain) `reps` times; rows go to `out/inference_results.csv`."
+                  models_dir="models", data=None, n_samples=None, max_new_tokens=None, warmup=1, languagetool=None, progress=None,
+                  device: str = "auto") -> list[dict]:
+    "Measure inference of each (model, version, domain) `reps` times on `device`; rows go to `out/inference_results.csv`."
+    device = resolve_device(device)
     if reps < 1: raise GreenMLError(f"--reps {reps}: give at least 1 repetition")
-    specs = [get_spec(m) for m in models]
+    specs, skip = [get_spec(m) for m in models], {}
     for sp in specs:
         why = sp.availability()
         if why: raise GreenMLError(f"model {sp.name!r} is not available here: {why}")
         for v in versions:
+            why = applicable(v, sp, device) if v in STRATEGIES else None
+            if why: skip[sp.name, v] = why; continue
             if v != "baseline" and not (Path(models_dir)/sp.name.replace("/", "__")/v/"meta.json").exists():
                 raise GreenMLError(f"no optimized model {models_dir}/{sp.name}/{v}: run `greenml optimize --models {sp.name} --strategies {v}` first")
     gen = dict(GEN_DEFAULTS)
     if max_new_tokens: gen.update(max_new_tokens if isinstance(max_new_tokens, dict) else {"text": max_new_tokens, "code": max_new_tokens})
-    job = InferenceJob(meter or Meter(), out=out, models_dir=models_dir, data=data, n_samples=n_samples, max_new_tokens=gen,
-                       warmup=warmup, languagetool=languagetool)
+    meter = meter or Meter()
+    _tell_meter(meter, device)
+    job = InferenceJob(meter, out=out, models_dir=models_dir, data=data, n_samples=n_samples, max_new_tokens=gen,
+                       warmup=warmup, languagetool=languagetool, device=device)
+    for (m, v), why in skip.items(): print(f"skip {v} on {m}: {why}")
     rows = []
     for sp in specs:
         for d in (domains or sp.domains):
             if d not in sp.domains: continue
             for v in versions:
+                if (sp.name, v) in skip: continue
                 for it in range(1, reps + 1):
                     r = job.run_one(sp.name, v, d, it); rows.append(r)
                     if progress: progress(r)

@@ -6,7 +6,7 @@ Docs: https://greenml.github.io/greenml/models.html.md"""
 
 # %% ../nbs/01_models.ipynb #ee26da7f
 from __future__ import annotations
-import os, json, shutil, importlib.util, importlib.resources, warnings, logging, time
+import os, re, json, shutil, itertools, importlib.util, importlib.resources, warnings, logging, time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -15,8 +15,9 @@ from torch import nn
 from .measure import GreenMLError
 
 # %% auto #0
-__all__ = ['GREENML_HOME', 'DOMAINS', 'SMOLLM2_GGUF', 'THESIS_MODELS', 'MODELS', 'LoadedModel', 'ModelSpec', 'smollm2_cache',
-           'imagenet_labels', 'center_crop_preprocess', 'tiny_tokenizer', 'get_spec', 'load_model', 'list_models']
+__all__ = ['GREENML_HOME', 'DOMAINS', 'SMOLLM2_GGUF', 'THESIS_MODELS', 'MODELS', 'resolve_device', 'LoadedModel', 'ModelSpec',
+           'smollm2_cache', 'imagenet_labels', 'center_crop_preprocess', 'tiny_tokenizer', 'get_spec', 'load_model',
+           'list_models']
 
 # %% ../nbs/01_models.ipynb #8152091b
 GREENML_HOME = Path(os.environ.get("GREENML_HOME", Path.home()/".cache"/"greenml"))
@@ -27,6 +28,24 @@ def _quiet_transformers():
     from transformers.utils import logging as tl
     tl.set_verbosity_error(); tl.disable_progress_bar()
     warnings.filterwarnings("ignore", message=".*(TypedStorage|torch_dtype|pad_token_id|generation flags).*")
+
+# %% ../nbs/01_models.ipynb #a1973365
+_DEVICE_FORMS = "auto, cpu, cuda or cuda:N (N a GPU index, e.g. cuda:0)"
+
+def resolve_device(device: str = "auto") -> str:
+    "`'cpu'` or `'cuda:N'` for `auto` (CUDA when present), `cpu`, `cuda` or `cuda:N`; a one-line `GreenMLError` for anything else."
+    d = str("auto" if device is None else device).strip().lower()
+    if d == "cpu": return "cpu"
+    if d == "auto": return "cuda:0" if torch.cuda.is_available() else "cpu"
+    m = re.fullmatch(r"cuda(?::(\d+))?", d)
+    if m is None: raise GreenMLError(f"unknown device {device!r}: give {_DEVICE_FORMS}")
+    if not torch.cuda.is_available():
+        why = f"torch {torch.__version__} is a CPU-only build" if torch.version.cuda is None else f"torch {torch.__version__} sees no NVIDIA GPU"
+        raise GreenMLError(f"device {device!r}: CUDA is not available here ({why}): choose auto or cpu, "
+                           "or run on a machine with an NVIDIA GPU and a CUDA build of torch")
+    i, n = int(m.group(1) or 0), torch.cuda.device_count()
+    if i >= n: raise GreenMLError(f"device {device!r}: this machine has {n} CUDA device{'' if n == 1 else 's'} (cuda:0 to cuda:{n - 1}): choose one of them, or auto")
+    return f"cuda:{i}"
 
 # %% ../nbs/01_models.ipynb #7498a6c6
 @dataclass
@@ -43,25 +62,35 @@ class LoadedModel:
     def domain(self): return self.spec.domains[0]
     @property
     def task(self): return self.spec.task
+    @property
+    def device(self) -> torch.device:
+        "Where the model's weights are (its first parameter's or buffer's device); the CPU for a module with neither, such as an ONNX Runtime session."
+        for t in itertools.chain(self.model.parameters(), self.model.buffers()): return t.device
+        return torch.device("cpu")
+
+    def to(self, device) -> "LoadedModel":
+        "Move the model to `device` (in place, like `nn.Module.to`); returns the same object."
+        self.model.to(device)
+        return self
 
     def example_inputs(self, n: int = 1, seq_len: int = 16, seed: int = 0) -> dict:
-        "Deterministic inputs for a forward pass: `n` sequences of `seq_len` tokens, or `n` images."
-        g = torch.Generator().manual_seed(seed)
+        "Deterministic inputs for a forward pass, on the model's device: `n` sequences of `seq_len` tokens, or `n` images."
+        g, dev = torch.Generator().manual_seed(seed), self.device   # drawn on the CPU: the same inputs on every device
         if self.task == "causal-lm":
             text = "The quick brown fox jumps over the lazy dog while the cat sleeps by the warm fire in the old house"
             enc = self.tokenizer([text]*n, return_tensors="pt", truncation=True, max_length=seq_len)
-            return {"input_ids": enc["input_ids"], "attention_mask": enc["attention_mask"]}
-        return {"pixel_values": torch.randn(n, 3, self.image_size, self.image_size, generator=g)}
+            return {"input_ids": enc["input_ids"].to(dev), "attention_mask": enc["attention_mask"].to(dev)}
+        return {"pixel_values": torch.randn(n, 3, self.image_size, self.image_size, generator=g).to(dev)}
 
     def logits(self, inputs: dict) -> torch.Tensor:
-        "Forward pass returning logits, whatever the model's output type."
+        "Forward pass returning float32 logits on the CPU, whatever the model's output type, dtype and device."
         with torch.inference_mode():
-            dtype = next(self.model.parameters(), torch.empty(0)).dtype
-            inputs = {k: (v.to(dtype) if v.is_floating_point() and dtype.is_floating_point else v) for k, v in inputs.items()}
+            dtype, dev = next(self.model.parameters(), torch.empty(0)).dtype, self.device
+            inputs = {k: v.to(dev, dtype if v.is_floating_point() and dtype.is_floating_point else v.dtype) for k, v in inputs.items()}
             if self.task == "causal-lm": out = self.model(**inputs, use_cache=False)
             elif self.spec.arch == "efficientnet": out = self.model(inputs["pixel_values"])
             else: out = self.model(**inputs)
-        return (out.logits if hasattr(out, "logits") else out).float()
+        return (out.logits if hasattr(out, "logits") else out).float().cpu()   # comparable across devices and runtimes
 
 @dataclass
 class ModelSpec:

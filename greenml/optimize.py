@@ -13,13 +13,14 @@ from typing import Callable
 import torch
 from torch import nn
 from .measure import GreenMLError, Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS
-from .models import LoadedModel, load_model, get_spec, _quiet_transformers
+from .models import LoadedModel, load_model, get_spec, resolve_device, _quiet_transformers
 
 # %% auto #0
 __all__ = ['STRATEGIES', 'OPT_COLUMNS', 'is_linear_like', 'conv1d_to_linear', 'prunable', 'torch_effect', 'Optimized', 'Strategy',
-           'register', 'OrtModule', 'export_onnx', 'onnx_effect', 'NoEffectWarning', 'applicable', 'apply_strategy',
-           'prove', 'save_optimized', 'baseline_size', 'load_optimized', 'get_spec_safe', 'rewrite_csv', 'append_rows',
-           'optimization_row', 'optimize_unit', 'run_optimizations']
+           'register', 'strategy_names', 'ort_providers', 'OrtModule', 'export_onnx', 'onnx_effect', 'NoEffectWarning',
+           'applicable', 'check_strategies', 'apply_strategy', 'prove', 'save_optimized', 'baseline_size',
+           'load_optimized', 'get_spec_safe', 'rewrite_csv', 'append_rows', 'optimization_row', 'optimize_unit',
+           'run_optimizations']
 
 # %% ../nbs/02_optimize.ipynb #603394cc
 def _conv1d_cls():
@@ -38,7 +39,7 @@ def conv1d_to_linear(model: nn.Module) -> int:
         for cname, child in list(mod.named_children()):
             if isinstance(child, Conv1D):
                 nx, nf = child.weight.shape
-                lin = nn.Linear(nx, nf, bias=child.bias is not None)
+                lin = nn.Linear(nx, nf, bias=child.bias is not None, device=child.weight.device, dtype=child.weight.dtype)
                 with torch.no_grad():
                     lin.weight.copy_(child.weight.T)
                     if child.bias is not None: lin.bias.copy_(child.bias)
@@ -115,9 +116,15 @@ class Strategy:
     applies_to: Callable = None       # spec -> None or the reason it makes no sense
     defaults: dict = field(default_factory=dict)
     description: str = ""
+    devices: tuple = ("cpu", "cuda")  # the kinds of device it runs on
+    device_note: str = ""             # why not on the others, in a few words
 
 STRATEGIES: dict[str, Strategy] = {}
 def register(s: Strategy): STRATEGIES[s.name] = s; return s
+
+def strategy_names() -> str:
+    "The registered strategies for a message, those limited to some devices marked so: `quant-dynamic (cpu only)`."
+    return ", ".join(k + ("" if {"cpu", "cuda"} <= set(s.devices) else f" ({' and '.join(s.devices)} only)") for k, s in STRATEGIES.items())
 
 # %% ../nbs/02_optimize.ipynb #19debdfb
 def _prune_l1(lm: LoadedModel, amount=0.2, include_embeddings=False, include_head=False):
@@ -169,11 +176,15 @@ def _quant_dynamic(lm: LoadedModel, per_channel=True):
     return q, dict(eligible_layers=eligible)
 
 register(Strategy("quant-dynamic", "torch", _quant_dynamic, defaults=dict(per_channel=True),
-                  description="int8 dynamic quantization (per-channel) of every Linear and Conv1D"))
+                  description="int8 dynamic quantization (per-channel) of every Linear and Conv1D",
+                  devices=("cpu",), device_note="torch dynamic int8 has CPU kernels only"))
 
 # %% ../nbs/02_optimize.ipynb #c711dd47
 def _bf16(lm: LoadedModel): return lm.model.to(torch.bfloat16), {}
+def _fp16(lm: LoadedModel): return lm.model.to(torch.float16), {}
 register(Strategy("bf16", "torch", _bf16, description="weights cast to bfloat16"))
+register(Strategy("fp16", "torch", _fp16, description="weights cast to float16", devices=("cuda",),
+                  device_note="float16 is a GPU format that torch only emulates on the CPU; use bf16 there"));
 
 # %% ../nbs/02_optimize.ipynb #d6bda010
 class _LogitsOnly(nn.Module):
@@ -185,16 +196,28 @@ class _LogitsOnly(nn.Module):
         out = self.model(args[0]) if self.arch == "efficientnet" else self.model(pixel_values=args[0])
         return out.logits if hasattr(out, "logits") else out
 
+def ort_providers(device: str = "cpu") -> list:
+    "ONNX Runtime execution providers for `device`: CUDA's on GPU N first when `device` is `cuda[:N]` and ONNX Runtime has it, else the CPU's."
+    import onnxruntime as ort
+    kind, _, idx = str(device).partition(":")
+    if kind == "cuda" and "CUDAExecutionProvider" in ort.get_available_providers():
+        return [("CUDAExecutionProvider", {"device_id": int(idx or 0)}), "CPUExecutionProvider"]
+    return ["CPUExecutionProvider"]
+
 class OrtModule(nn.Module):
-    "An ONNX Runtime session behind a torch-module interface (logits out)."
-    def __init__(self, path, threads: int | None = None):
+    "An ONNX Runtime session behind a torch-module interface (CPU tensors in, logits out), on the CPU or a CUDA device."
+    def __init__(self, path, threads: int | None = None, device: str = "cpu"):
         super().__init__()
         import onnxruntime as ort
         so = ort.SessionOptions()
         if threads: so.intra_op_num_threads = threads
         so.log_severity_level = 3
         self.path = str(path)
-        self.session = ort.InferenceSession(self.path, so, providers=["CPUExecutionProvider"])
+        self.providers = ort_providers(device)
+        self.session = ort.InferenceSession(self.path, so, providers=self.providers)
+        if len(self.providers) > 1 and "CUDAExecutionProvider" not in self.session.get_providers():
+            raise GreenMLError(f"ONNX Runtime could not start its CUDA provider on {device}: install the CUDA and cuDNN libraries "
+                               f"onnxruntime-gpu {ort.__version__} needs, or use device cpu")
         self.input_names = [i.name for i in self.session.get_inputs()]
     def forward(self, *args, **kw):
         kw.pop("use_cache", None)
@@ -220,7 +243,7 @@ def export_onnx(lm: LoadedModel, path) -> Path:
 def _onnx(lm: LoadedModel, workdir=None):
     d = Path(workdir or tempfile.mkdtemp(prefix="greenml-onnx-"))
     p = export_onnx(lm, d/"model.onnx")
-    return OrtModule(p), dict(onnx_path=str(p))
+    return OrtModule(p, device=str(lm.device)), dict(onnx_path=str(p))
 
 def _onnx_int8(lm: LoadedModel, workdir=None, per_channel=True):
     from onnxruntime.quantization import quantize_dynamic, QuantType
@@ -234,7 +257,7 @@ def _onnx_int8(lm: LoadedModel, workdir=None, per_channel=True):
         try: quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, per_channel=per_channel)
         finally: logging.disable(logging.NOTSET)
     fp32.unlink()
-    return OrtModule(out), dict(onnx_path=str(out))
+    return OrtModule(out, device=str(lm.device)), dict(onnx_path=str(out))
 
 register(Strategy("onnx", "onnxruntime", _onnx, description="exported to ONNX, run with ONNX Runtime (fp32)"))
 register(Strategy("onnx-int8", "onnxruntime", _onnx_int8, defaults=dict(per_channel=True),
@@ -276,22 +299,43 @@ def _verdict(name, before, after, params, diff) -> tuple[bool, str]:
         return after["quantized_layers"] > 0, f"{after['quantized_layers']} of {after['linear_layers']} linear-like layers int8{note}"
     if name == "onnx-int8":
         return after["quantized_layers"] > 0, f"{after['quantized_layers']} of {after['linear_layers']} MatMul/Gemm/Conv nodes int8"
-    if name == "bf16":
-        frac = after["dtypes"].get("bfloat16", 0) / max(1, sum(after["dtypes"].values()))
-        return frac > 0.9, f"{frac:.0%} of parameters bfloat16"
+    if name in ("bf16", "fp16"):
+        dt = {"bf16": "bfloat16", "fp16": "float16"}[name]
+        frac = after["dtypes"].get(dt, 0) / max(1, sum(after["dtypes"].values()))
+        return frac > 0.9, f"{frac:.0%} of parameters {dt}"
     if name == "onnx":
         return diff <= 1e-3, f"ONNX Runtime logits within {diff:.1e} of PyTorch's"
     return True, ""
 
-def applicable(strategy: str, spec) -> str | None:
-    "None if `strategy` makes sense for the model `spec`, else why not."
+def _device_kind(device) -> str:
+    kind = str(device).split(":")[0]
+    if kind not in ("cpu", "cuda"): resolve_device(str(device))   # raises, naming the accepted forms
+    return kind
+
+def applicable(strategy: str, spec, device: str = "cpu") -> str | None:
+    "None if `strategy` makes sense for the model `spec` and can run on `device` (`cpu`, `cuda`, `cuda:N`), else why not, in one line."
     s = STRATEGIES.get(strategy)
-    if s is None: raise GreenMLError(f"unknown strategy {strategy!r}: choose from {', '.join(STRATEGIES)}")
-    return s.applies_to(spec) if s.applies_to else None
+    if s is None: raise GreenMLError(f"unknown strategy {strategy!r}: choose from {strategy_names()}")
+    why = s.applies_to(spec) if s.applies_to else None
+    if why: return why
+    kind = _device_kind(device)
+    if kind not in s.devices: return f"{s.device_note or s.name + ' runs on ' + ' and '.join(s.devices) + ' only'} (device {device})"
+    if s.framework == "onnxruntime" and kind == "cuda" and len(ort_providers(device)) == 1:
+        return f"ONNX Runtime has no CUDAExecutionProvider here: install onnxruntime-gpu (device {device})"
+    return None
+
+def check_strategies(strategies, spec, device: str) -> dict:
+    "strategy -> None or why it cannot run on `spec` on `device`; a one-line `GreenMLError` when none of `strategies` can."
+    whys = {s: applicable(s, spec, device) for s in strategies}
+    if whys and all(whys.values()):
+        ok = [s for s in STRATEGIES if applicable(s, spec, device) is None]
+        raise GreenMLError(f"no strategy given can run on {spec.name} on {device} ({'; '.join(f'{s}: {w}' for s, w in whys.items())}): "
+                           f"add one that can ({', '.join(ok) or 'none here'}) or choose another device")
+    return whys
 
 def apply_strategy(lm: LoadedModel, strategy: str, workdir=None, **params) -> Optimized:
     "Apply `strategy` to a copy of `lm`'s model; the result carries its effect and a `took_effect` verdict."
-    why = applicable(strategy, lm.spec)
+    why = applicable(strategy, lm.spec, str(lm.device))
     if why: raise GreenMLError(f"strategy {strategy!r} does not apply to {lm.spec.name}: {why}")
     s = STRATEGIES[strategy]
     unknown = set(params) - set(s.defaults) - {"workdir"}
@@ -340,7 +384,7 @@ def save_optimized(opt: Optimized, root="models") -> Path:
         tmp = d/"model.pt.tmp"; torch.save(opt.model, tmp); tmp.replace(art)
     opt.effect["size_on_disk"] = art.stat().st_size
     meta = dict(model=opt.base.spec.name, hub_id=opt.base.spec.hub_id, strategy=opt.strategy, framework=opt.framework,
-                params=opt.params, effect=opt.effect, artifact=art.name, saved=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+                params=opt.params, effect=opt.effect, artifact=art.name, device=str(opt.base.device), saved=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
                 versions=_versions())
     (d/"meta.json").write_text(json.dumps(meta, indent=2, default=str) + "\n")
     return d
@@ -352,17 +396,18 @@ def baseline_size(lm: LoadedModel, root="models") -> int:
     if not p.exists(): torch.save(lm.model, d/"model.pt.tmp"); (d/"model.pt.tmp").replace(p)
     return p.stat().st_size
 
-def load_optimized(path, base: LoadedModel | None = None) -> Optimized:
-    "Load a model saved by `save_optimized` (the base model supplies tokenizer / pre-processing)."
+def load_optimized(path, base: LoadedModel | None = None, device: str | None = None) -> Optimized:
+    "Load a model saved by `save_optimized` onto `device` (default: `base`'s), from whichever device it was saved on. The base model supplies tokenizer / pre-processing."
     d = Path(path)
     if not (d/"meta.json").exists(): raise GreenMLError(f"{d} holds no optimized model (no meta.json): run `greenml optimize` first")
     meta = json.loads((d/"meta.json").read_text())
     base = base or load_model(meta["model"] if get_spec_safe(meta["model"]) else meta["hub_id"])
-    if meta["framework"] == "onnxruntime": model = OrtModule(d/meta["artifact"])
+    device = str(device or base.device)
+    if meta["framework"] == "onnxruntime": model = OrtModule(d/meta["artifact"], device=device)
     else:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            model = torch.load(d/meta["artifact"], weights_only=False).eval()
+            model = torch.load(d/meta["artifact"], weights_only=False, map_location=device).eval()
     return Optimized(base, meta["strategy"], meta["framework"], model, params=meta["params"], effect=meta["effect"],
                      onnx_path=str(d/meta["artifact"]) if meta["framework"] == "onnxruntime" else None)
 
@@ -410,11 +455,11 @@ def append_rows(path, rows: list[dict], columns: list[str] | None = None):
         cols = old
     _write_all(path, _csv_text(rows, cols, header).encode())
 
-def optimization_row(rec, env, lm, opt: Optimized, iteration: int) -> dict:
-    "One row: CodeCarbon's columns, the thesis's, then greenml's (sources, net energy, effect)."
+def optimization_row(rec, env, lm, opt: Optimized, iteration: int, device: str | None = None) -> dict:
+    "One row: CodeCarbon's columns, the thesis's, then greenml's (device, sources, net energy, effect)."
     row = codecarbon_row(rec, env)
     row.update(domain=lm.domain, model=lm.spec.name, framework=opt.framework, strategy=opt.strategy, iteration=iteration)
-    row.update(phase="optimize", **record_columns(rec, env), params=json.dumps(opt.params))
+    row.update(phase="optimize", device=device or str(lm.device), **record_columns(rec, env), params=json.dumps(opt.params))
     e = opt.effect
     row.update(params_before=e.get("params_before"), params_after=e.get("params"), nonzero_fraction=e.get("nonzero_fraction"),
                sparsity=e.get("sparsity"), quantized_layers=e.get("quantized_layers"), eligible_layers=e.get("eligible_layers"),
@@ -424,7 +469,10 @@ def optimization_row(rec, env, lm, opt: Optimized, iteration: int) -> dict:
 
 def optimize_unit(lm: LoadedModel, strategy: str, iteration: int, meter: Meter, models_dir="models", params: dict | None = None,
                   before: dict | None = None, base_bytes: int | None = None, tags: dict | None = None) -> dict:
-    "One measured optimization (a fresh copy of `lm`'s model, outside the window); proves, saves if needed, returns its row."
+    "One measured optimization on `lm`'s device (a fresh copy of its model, outside the window); proves, saves if needed, returns its row."
+    device = str(lm.device)
+    why = applicable(strategy, lm.spec, device)       # never run elsewhere than the study's device
+    if why: raise GreenMLError(f"strategy {strategy!r} does not apply to {lm.spec.name}: {why}")
     s = STRATEGIES[strategy]
     p = {**s.defaults, **(params or {})}
     work = replace(lm, model=copy.deepcopy(lm.model))                     # outside the window
@@ -441,30 +489,38 @@ def optimize_unit(lm: LoadedModel, strategy: str, iteration: int, meter: Meter, 
             save_optimized(opt, models_dir); size = opt.effect["size_on_disk"]   # first time (or other parameters): save
         else: size = saved["effect"]["size_on_disk"]
         opt.effect.update(size_on_disk=size, baseline_size_on_disk=base_bytes if base_bytes is not None else baseline_size(lm, models_dir))
-        row = optimization_row(w.record, environment(meter), lm, opt, iteration)
+        row = optimization_row(w.record, environment(meter), lm, opt, iteration, device)
         row.update(tags or {})
         return row
     finally:
         if wd: shutil.rmtree(wd, ignore_errors=True)
 
+def _tell_meter(meter: Meter, device: str):
+    "Point the meter at the study's GPU (its energy only; every window edge synchronizes CUDA). Nothing to tell on the CPU."
+    if device.startswith("cuda"): meter.use_device(device)
+
 def run_optimizations(models, strategies, reps: int = 3, meter: Meter | None = None, out="results",
-                      models_dir="models", params: dict | None = None, progress=None) -> list[dict]:
-    "Measure each strategy on each model `reps` times; append the rows to `out/optimization_results.csv` and return them."
+                      models_dir="models", params: dict | None = None, progress=None, device: str = "auto") -> list[dict]:
+    "Measure each strategy on each model `reps` times on `device`; append the rows to `out/optimization_results.csv` and return them."
+    device = resolve_device(device)
     for s in strategies:
-        if s not in STRATEGIES: raise GreenMLError(f"unknown strategy {s!r}: choose from {', '.join(STRATEGIES)}")
+        if s not in STRATEGIES: raise GreenMLError(f"unknown strategy {s!r}: choose from {strategy_names()}")
     specs = [get_spec(m) for m in models]
     for sp in specs:
         why = sp.availability()
         if why: raise GreenMLError(f"model {sp.name!r} is not available here: {why}")
+    whys = {sp.name: check_strategies(strategies, sp, device) for sp in specs}
     if reps < 1: raise GreenMLError(f"--reps {reps}: give at least 1 repetition")
     meter = meter or Meter()
+    _tell_meter(meter, device)
     csv_path = Path(out)/"optimization_results.csv"
     all_rows = []
     for sp in specs:
-        with meter.measure("load", model=sp.name, phase="load"): lm = sp.load()
+        with meter.measure("load", model=sp.name, phase="load"): lm = sp.load().to(device)
+        if device.startswith("cuda"): meter.idle_baseline(force=True, components=["gpu"])   # GPU idle with the model on it
         before, base_bytes = torch_effect(lm.model), baseline_size(lm, models_dir)
         for strat in strategies:
-            why = applicable(strat, sp)
+            why = whys[sp.name][strat]
             if why: print(f"skip {strat} on {sp.name}: {why}"); continue
             for it in range(1, reps + 1):
                 row = optimize_unit(lm, strat, it, meter, models_dir, (params or {}).get(strat), before, base_bytes)
