@@ -6,7 +6,7 @@ Docs: https://greenml.github.io/greenml/cli.html.md"""
 
 # %% ../nbs/08_cli.ipynb #1cbb1a05
 from __future__ import annotations
-import argparse, json, shlex, signal, subprocess, sys, time, shutil
+import argparse, contextlib, json, shlex, signal, subprocess, sys, time, shutil
 from pathlib import Path
 from .measure import GreenMLError, Meter, doctor, record_table, records_table
 
@@ -42,6 +42,17 @@ def cmd_doctor(args) -> int:
     return 0
 
 # %% ../nbs/08_cli.ipynb #101e45e2
+@contextlib.contextmanager
+def _hold_signals():
+    "Like `time` and `perf stat`: Ctrl-C (and Ctrl-\\) stop the measured command, while greenml waits for it and reports."
+    import threading
+    if threading.current_thread() is not threading.main_thread(): yield; return
+    sigs = (signal.SIGINT, signal.SIGQUIT)
+    old = {s: signal.signal(s, lambda *a: None) for s in sigs}   # a handler, not SIG_IGN: the child starts with the default again
+    try: yield
+    finally:
+        for s, h in old.items(): signal.signal(s, h)
+
 def cmd_measure(args) -> int:
     cmd = list(args.command)
     if cmd and cmd[0] == "--": cmd = cmd[1:]
@@ -50,17 +61,17 @@ def cmd_measure(args) -> int:
         raise GreenMLError(f"command not found: {cmd[0]!r}: check the spelling or give its full path")
     m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
     m.idle_baseline()
-    with m.measure(args.name, command=shlex.join(cmd)) as w:
+    with _hold_signals(), m.measure(args.name, command=shlex.join(cmd)) as w:
         rc = subprocess.run(cmd).returncode
     rec = w.record
     if rc < 0:   # killed by a signal: report it as a shell does, 128 + the signal's number
         rec.status, rec.error, rc = "killed", f"killed by signal {signal.Signals(-rc).name}", 128 - rc
     elif rc != 0: rec.status, rec.error = "failed", f"exit status {rc}"
     rec.exit_code = rec.tags["exit_code"] = rc
-    out = json.dumps(rec.as_dict(), indent=2) if args.json else record_table(rec)
+    out = rec.to_json(indent=2) if args.json else record_table(rec)
     print(out, flush=True)
     if args.output:
-        with open(args.output, "w") as f: f.write(json.dumps(rec.as_dict(), indent=2) + "\n")
+        with open(args.output, "w") as f: f.write(rec.to_json(indent=2) + "\n")
     return rc
 
 # %% ../nbs/08_cli.ipynb #ad7397a8

@@ -496,8 +496,8 @@ def optimize_unit(lm: LoadedModel, strategy: str, iteration: int, meter: Meter, 
         if wd: shutil.rmtree(wd, ignore_errors=True)
 
 def _tell_meter(meter: Meter, device: str):
-    "Point the meter at the study's GPU (its energy only; every window edge synchronizes CUDA). Nothing to tell on the CPU."
-    if device.startswith("cuda"): meter.use_device(device)
+    "Point the meter at the study's device: on `cuda:N` that GPU's energy only, every window edge synchronizing it; on the CPU no GPU at all."
+    meter.use_device(device)
 
 def run_optimizations(models, strategies, reps: int = 3, meter: Meter | None = None, out="results",
                       models_dir="models", params: dict | None = None, progress=None, device: str = "auto") -> list[dict]:
