@@ -1,67 +1,145 @@
 """Effect of every strategy on the embedded models, side by side in one run.
 
-For smollm2-135m and efficientnet-lite0: size on disk, parameter count, measured
-sparsity, int8 layers, latency per sample relative to the baseline (median of
-REPS forward passes, batch 1: one 32-token sequence / one 224x224 image), and
-agreement of the top-1 prediction with the baseline's.
+For each embedded model and each strategy that applies to it on the CPU, relative to the baseline:
+size on disk, parameters, and speed —
+- LMs (smollm2-135m): tokens/s of greedy decoding, 48 new tokens per prompt (4 prompts), with the runtime's KV cache
+  where it has one (torch `generate`, onnxruntime-genai; the `torch.onnx` export has none); greedy token agreement with
+  the baseline (the fraction of the 4 x 48 positions where the version chose the baseline's token, free-running);
+  and the fraction of the memory-bandwidth roofline: decoding reads every weight once per token, so tokens/s cannot
+  exceed memory bandwidth / weight bytes (taken as the size on disk, a proxy: an embedding lookup reads one row); the
+  bandwidth is the traffic (bytes read + written) of a single-threaded 256 MB numpy copy, measured in the same run — so
+  the fraction is a guide, not a bound (decoding reads with all cores).
+- vision (efficientnet-lite0): ms per image (batch 1, median of shuffled rounds), top-1 agreement with the baseline on
+  4 scikit-image photos (none of them a calibration image), and top-1 accuracy on the thesis's 50 images when `../shared/seed/data` (or GREENML_THESIS_DATA)
+  is there.
+Latencies are medians of REPS rounds; each round times every version once, in a shuffled order, with a pause after each
+call (ONNX Runtime's worker threads spin-wait after a run and would slow whatever is timed next).
 
     .venv/bin/python bench/optimize_effect.py [REPS]
 """
-import sys, time, statistics, tempfile, warnings, random
+import os, sys, time, statistics, tempfile, warnings, random
 from pathlib import Path
 warnings.filterwarnings("ignore")
+import numpy as np
 import torch
 from greenml.models import load_model
-from greenml.optimize import apply_strategy, prove, save_optimized, baseline_size, torch_effect, STRATEGIES
+from greenml.optimize import STRATEGIES, apply_strategy, applicable, prove, save_optimized, baseline_size, torch_effect
+from greenml.runtimes import GenaiModule
+from greenml.optimize import OrtModule
 
-REPS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
-STRATS = ["prune-l1", "prune-structured", "quant-dynamic", "bf16", "onnx", "onnx-int8"]
+REPS = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+NEW = 48
 root = Path(tempfile.mkdtemp(prefix="greenml-bench-"))
+THESIS = Path(os.environ.get("GREENML_THESIS_DATA", Path(__file__).resolve().parents[1].parent/"shared"/"seed"/"data"))
+PROMPTS = ["The capital of France is", "Once upon a time, in a small village,", "def fibonacci(n):\n    \"Return the n-th Fibonacci number.\"\n",
+           "The three primary colours are"]
 
-def inputs(lm):
-    if lm.task == "causal-lm":
-        text = ("def fibonacci(n):\n    \"Return the n-th Fibonacci number.\"\n    a, b = 0, 1\n    for _ in range(n): a, b = b, a + b\n"
-                "    return a\n\nThe quick brown fox jumps over the lazy dog.")
-        enc = lm.tokenizer([text], return_tensors="pt", truncation=True, max_length=32)
-        return [{"input_ids": enc["input_ids"], "attention_mask": enc["attention_mask"]}]
-    from skimage import data as skd
-    from PIL import Image
-    photos = [skd.chelsea(), skd.coffee(), skd.rocket(), skd.astronaut(), skd.camera()]
-    return [{"pixel_values": lm.preprocess(Image.fromarray(p))[None]} for p in photos]
 
-def agreement(a, b):
-    return float((a.argmax(-1) == b.argmax(-1)).float().mean())
+def copy_bandwidth(mb=256, reps=5):
+    "Memory traffic per second of a 256 MB copy: the bytes read plus the bytes written, over the fastest of `reps` copies."
+    a = np.ones(mb * 2**20 // 8); b = np.empty_like(a)
+    best = min((lambda t: (np.copyto(b, a), time.perf_counter() - t)[1])(time.perf_counter()) for _ in range(reps))
+    return 2 * a.nbytes / best
 
-print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; latency: median of {REPS} rounds, "
-      "each timing every version once in a shuffled order\n")
-for name in ("smollm2-135m", "efficientnet-lite0"):
-    lm = load_model(name)
-    xs = inputs(lm)
+
+def greedy(model, tok, ids, n=NEW):
+    "Exactly n new tokens, greedy, through the model's own runtime."
+    if isinstance(model, GenaiModule): return model.generate_ids(ids[0].tolist(), n, min_new_tokens=n)
+    with torch.inference_mode():
+        if isinstance(model, OrtModule):                       # the torch.onnx export: no KV cache, the whole sequence each step
+            cur = ids
+            for _ in range(n):
+                nxt = model(input_ids=cur, attention_mask=torch.ones_like(cur))[0, -1].argmax()
+                cur = torch.cat([cur, nxt.view(1, 1)], 1)
+            return cur[0, ids.shape[1]:].tolist()
+        out = model.generate(input_ids=ids, attention_mask=torch.ones_like(ids), max_new_tokens=n, min_new_tokens=n, do_sample=False,
+                             pad_token_id=tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id)
+        return out[0, ids.shape[1]:].tolist()
+
+
+def versions_of(lm):
     be = torch_effect(lm.model)
-    versions = {"baseline": (lm.logits, dict(size_on_disk=baseline_size(lm, root), params=be["params"], sparsity=be["sparsity"],
-                quantized_layers=0, eligible_layers=be["linear_layers"], took_effect=True), 0.0)}
-    for s in STRATS:
+    vs = {"baseline": (lm.model, dict(size_on_disk=baseline_size(lm, root), params=be["params"], quantized_layers=0,
+                                      eligible_layers=be["linear_layers"], took_effect=True, effect_summary=""), 0.0)}
+    for s in STRATEGIES:
+        if applicable(s, lm.spec, "cpu"): continue
         t = time.perf_counter(); o = apply_strategy(lm, s); took = time.perf_counter() - t
         eff = prove(o); save_optimized(o, root)
-        versions[s] = (o.logits, eff, took)
-    base_out = [lm.logits(x) for x in xs]
-    agree = {k: statistics.mean(agreement(f(x), b) for x, b in zip(xs, base_out)) for k, (f, _, _) in versions.items()}
-    for f, _, _ in versions.values(): f(xs[0]); f(xs[0])          # warm-up
-    times = {k: [] for k in versions}
+        vs[s] = (o.model, eff, took)
+    return vs
+
+
+def lm_table(name, bw):
+    lm = load_model(name); tok = lm.tokenizer
+    prompts = [tok(p, return_tensors="pt")["input_ids"] for p in PROMPTS]
+    vs = versions_of(lm)
+    base = [greedy(lm.model, tok, p) for p in prompts]
+    outs = {k: [greedy(m, tok, p) for p in prompts] for k, (m, _, _) in vs.items()}
+    agree = {k: sum(a == b for o, bo in zip(v, base) for a, b in zip(o, bo)) / (len(prompts) * NEW) for k, v in outs.items()}
+    secs = {k: [] for k in vs}
     rng = random.Random(0)
     for _ in range(REPS):
-        order = list(versions); rng.shuffle(order)
+        order = list(vs); rng.shuffle(order)
         for k in order:
-            t = time.perf_counter(); versions[k][0](xs[0]); times[k].append(time.perf_counter() - t)
-    lat = {k: statistics.median(v) for k, v in times.items()}
-    what = "one 32-token sequence" if lm.task == "causal-lm" else "one 224x224 image"
-    print(f"== {name} ({lm.task}; latency per sample: {what}; top-1 agreement with the baseline over "
-          f"{'32 token positions' if lm.task == 'causal-lm' else f'{len(xs)} skimage photos'})")
-    print(f"{'version':<18}{'size MB':>9}{'x base':>8}{'params M':>10}{'sparsity':>9}{'int8':>9}{'ms/sample':>11}{'x base':>8}{'top-1 agree':>12}  note")
-    b = versions["baseline"][1]
-    for k, (_, e, took) in versions.items():
-        note = "" if k == "baseline" else f"{'ok' if e['took_effect'] else 'NO EFFECT'}; applied in {took:.1f} s"
-        print(f"{k:<18}{e['size_on_disk']/1e6:>9.1f}{e['size_on_disk']/b['size_on_disk']:>8.2f}{e['params']/1e6:>10.2f}{e['sparsity']:>9.3f}"
-              f"{str(e['quantized_layers'])+'/'+str(e['eligible_layers']):>9}{lat[k]*1e3:>11.1f}{lat[k]/lat['baseline']:>8.2f}{agree[k]:>12.2f}  {note}")
+            p = prompts[_ % len(prompts)]
+            t = time.perf_counter(); greedy(vs[k][0], tok, p); secs[k].append(time.perf_counter() - t)
+            time.sleep(0.1)   # ONNX Runtime's threads spin-wait after a run: let them stop before the next version is timed
+    tps = {k: NEW / statistics.median(v) for k, v in secs.items()}
+    print(f"== {name}: greedy decoding, {NEW} new tokens, {len(prompts)} prompts; copy bandwidth {bw/1e9:.1f} GB/s")
+    print(f"{'version':<20}{'size MB':>9}{'x base':>8}{'params M':>10}{'quant':>9}{'tok/s':>8}{'x base':>8}{'roofline':>9}{'agree':>7}  proof")
+    b = vs["baseline"][1]
+    for k, (_, e, took) in vs.items():
+        roof = bw / e["size_on_disk"]
+        print(f"{k:<20}{e['size_on_disk']/1e6:>9.1f}{e['size_on_disk']/b['size_on_disk']:>8.2f}{e['params']/1e6:>10.2f}"
+              f"{str(e['quantized_layers'])+'/'+str(e['eligible_layers']):>9}{tps[k]:>8.1f}{tps[k]/tps['baseline']:>8.2f}{tps[k]/roof:>9.2f}"
+              f"{agree[k]:>7.2f}  {'' if k == 'baseline' else ('ok' if e['took_effect'] else 'NO EFFECT') + f' ({took:.1f} s): ' + str(e.get('effect_summary', ''))[:70]}")
     print()
-    del lm, versions
+
+
+def vision_table(name):
+    from skimage import data as skd
+    from PIL import Image
+    lm = load_model(name)
+    xs = [lm.preprocess(Image.fromarray(p))[None] for p in (skd.chelsea(), skd.coffee(), skd.rocket(), skd.camera())]
+    thesis = None
+    if THESIS.exists():
+        from greenml.data import load_dataset
+        thesis = load_dataset("vision", str(THESIS))
+        tx = [lm.preprocess(s.image)[None] for s in thesis]
+    vs = versions_of(lm)
+    from dataclasses import replace
+    call = lambda m, x: replace(lm, model=m).logits({"pixel_values": x})
+    base = [call(lm.model, x).argmax(-1) for x in xs]
+    agree = {k: statistics.mean(float((call(m, x).argmax(-1) == b).float().mean()) for x, b in zip(xs, base)) for k, (m, _, _) in vs.items()}
+    top1 = {}
+    if thesis:
+        for k, (m, _, _) in vs.items():
+            top1[k] = statistics.mean(int(call(m, x).argmax(-1)) in s.labels for x, s in zip(tx, thesis))
+    for k, (m, _, _) in vs.items(): call(m, xs[0]); call(m, xs[0])       # warm-up
+    secs = {k: [] for k in vs}
+    rng = random.Random(0)
+    for r in range(REPS * 5):
+        order = list(vs); rng.shuffle(order)
+        for k in order:
+            t = time.perf_counter(); call(vs[k][0], xs[r % len(xs)]); secs[k].append(time.perf_counter() - t)
+            time.sleep(0.05)   # ONNX Runtime's threads spin-wait after a run: let them stop before the next version is timed
+    lat = {k: statistics.median(v) for k, v in secs.items()}
+    print(f"== {name}: batch 1, 224x224; top-1 agreement with the baseline on 4 scikit-image photos"
+          + (f"; top-1 accuracy on the thesis's {len(thesis)} images" if thesis else ""))
+    print(f"{'version':<20}{'size MB':>9}{'x base':>8}{'params M':>10}{'quant':>9}{'ms/image':>10}{'x base':>8}{'agree':>7}{'top-1':>7}  proof")
+    b = vs["baseline"][1]
+    for k, (_, e, took) in vs.items():
+        print(f"{k:<20}{e['size_on_disk']/1e6:>9.1f}{e['size_on_disk']/b['size_on_disk']:>8.2f}{e['params']/1e6:>10.2f}"
+              f"{str(e['quantized_layers'])+'/'+str(e['eligible_layers']):>9}{lat[k]*1e3:>10.1f}{lat[k]/lat['baseline']:>8.2f}{agree[k]:>7.2f}"
+              f"{top1.get(k, float('nan')):>7.2f}  {'' if k == 'baseline' else ('ok' if e['took_effect'] else 'NO EFFECT') + f' ({took:.1f} s): ' + str(e.get('effect_summary', ''))[:70]}")
+    print()
+
+
+if __name__ == "__main__":
+    import shutil
+    bw = copy_bandwidth()
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; {REPS} rounds; copy bandwidth {bw/1e9:.1f} GB/s\n")
+    try:
+        lm_table("smollm2-135m", bw)
+        vision_table("efficientnet-lite0")
+    finally: shutil.rmtree(root, ignore_errors=True)

@@ -50,7 +50,7 @@ def _norm_thesis(df: pd.DataFrame, kind: str) -> pd.DataFrame:
 
 def _norm_greenml(df: pd.DataFrame, kind: str) -> pd.DataFrame:
     df = df.copy()
-    if kind == "optimization": df["version"] = df["strategy"]
+    if kind == "optimization": df["version"] = df["version"].fillna(df["strategy"]) if "version" in df else df["strategy"]   # a sweep point: prune-l1@0.3
     df["origin"] = "greenml"
     df["includes_load"] = False
     df["estimated"] = df.estimated.astype(str).str.lower().eq("true")

@@ -222,8 +222,10 @@ def build_parser() -> argparse.ArgumentParser:
     ls.set_defaults(func=cmd_models)
     o = sub.add_parser("optimize", help="apply optimizations under the meter and prove their effect")
     o.add_argument("--models", required=True, help="comma-separated model names, hub ids or folders")
-    o.add_argument("--strategies", required=True, help="comma-separated: prune-l1, prune-structured, quant-dynamic (CPU only), bf16, "
-                   "fp16 (CUDA only), onnx, onnx-int8 (on CUDA with onnxruntime-gpu); one that cannot run on --device is skipped")
+    o.add_argument("--strategies", required=True, help="comma-separated, from: prune-l1, prune-structured, quant-dynamic (CPU only), "
+                   "quant-w8a8, quant-w8 (torchao, CPU only), bf16, fp16 (CUDA only), onnx, onnx-int8, onnx-int4 (decoder LMs through "
+                   "onnxruntime-genai on the CPU; other models on CUDA need onnxruntime-gpu), onnx-int8-static (CNNs, CPU only); "
+                   "one that cannot run on --device or does not apply to a model is skipped with one line")
     o.add_argument("--reps", type=int, default=3, help="repetitions per (model, strategy) (default: 3)")
     o.add_argument("--amount", type=float, default=None, help="pruning amount for the prune-* strategies (default: 0.2)")
     o.add_argument("--out", default="results", help="results folder (default: results)")

@@ -12,10 +12,10 @@ from pathlib import Path
 from .measure import GreenMLError
 
 # %% auto #0
-__all__ = ['DATA_DIR', 'TextSample', 'CodeTask', 'ImageSample', 'embedded_text', 'code_prompt', 'embedded_code',
-           'embedded_images', 'read_thesis_text', 'read_thesis_code', 'read_imagenet_labels', 'read_thesis_images',
-           'load_dataset', 'dataset_fingerprint', 'write_thesis_text', 'write_thesis_code', 'write_thesis_images',
-           'hub_text', 'hub_code', 'hub_images']
+__all__ = ['DATA_DIR', 'CALIBRATION_PHOTOS', 'TextSample', 'CodeTask', 'ImageSample', 'embedded_text', 'code_prompt',
+           'embedded_code', 'embedded_images', 'read_thesis_text', 'read_thesis_code', 'read_imagenet_labels',
+           'read_thesis_images', 'load_dataset', 'dataset_fingerprint', 'calibration_images', 'write_thesis_text',
+           'write_thesis_code', 'write_thesis_images', 'hub_text', 'hub_code', 'hub_images']
 
 # %% ../nbs/03_data.ipynb #47e7826c
 def _project_data() -> Path:
@@ -153,6 +153,44 @@ def dataset_fingerprint(samples) -> str:
     h = hashlib.sha256()
     for s in samples: h.update(f"{s.id}|{getattr(s, 'prompt', '')}|{getattr(s, 'labels', '')}".encode())
     return h.hexdigest()[:12]
+
+# %% ../nbs/03_data.ipynb #c41b0a02
+CALIBRATION_PHOTOS = ("astronaut", "coins", "clock", "moon", "brick", "grass", "gravel", "hubble_deep_field",
+                      "immunohistochemistry", "retina", "page", "text")   # scikit-image photos, none in data/images.json
+
+def _pixels_key(im) -> str:
+    "A hash of an image's size and RGB pixels: equal keys, equal images."
+    im = im.convert("RGB")
+    return hashlib.sha256(f"{im.size}".encode() + im.tobytes()).hexdigest()
+
+def _calibration_photos() -> dict:
+    "name -> PIL photo for every calibration source available here, minus any photo the scored sets use."
+    from PIL import Image
+    photos = {n: _skimage_photo(n) for n in CALIBRATION_PHOTOS}
+    try:
+        from sklearn.datasets import load_sample_images
+        s = load_sample_images()
+        photos.update({"sklearn:" + Path(f).name: Image.fromarray(a).convert("RGB") for f, a in zip(s.filenames, s.images)})
+    except ImportError: pass
+    scored = {_pixels_key(_skimage_photo(p)) for p in {it["photo"] for it in json.loads((DATA_DIR/"images.json").read_text())["items"]}}
+    return {n: im for n, im in photos.items() if _pixels_key(im) not in scored}
+
+def calibration_images(n: int = 32,    # how many images
+                       seed: int = 0,  # fixes the crops and mirrors
+                      ) -> list:
+    "`n` PIL images that greenml never scores, for calibrating quantization and BatchNorm: each source photo once, then random crops and mirrors of them."
+    import random
+    photos = _calibration_photos(); names = sorted(photos)
+    rng, out = random.Random(seed), []
+    for i in range(n):
+        im = photos[names[i % len(names)]]
+        if i >= len(names):   # a random-resized crop, as in training, mirrored half the time
+            w, h = im.size; s = rng.uniform(0.35, 1.0) ** 0.5; cw, ch = int(w*s), int(h*s)
+            l, t = rng.randint(0, w - cw), rng.randint(0, h - ch)
+            im = im.crop((l, t, l + cw, t + ch))
+            if rng.random() < 0.5: im = im.transpose(0)
+        out.append(im)
+    return out
 
 # %% ../nbs/03_data.ipynb #fd2dd73c
 def write_thesis_text(texts, path):

@@ -6,19 +6,34 @@ Docs: https://greenml.github.io/greenml/experiment.html.md"""
 
 # %% ../nbs/06_experiment.ipynb #0f16ca51
 from __future__ import annotations
-import copy, csv, datetime, difflib, hashlib, io, json, os, random, sys, time, tomllib
+import copy, csv, datetime, difflib, hashlib, io, itertools, json, os, random, sys, time, tomllib
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from .measure import GreenMLError, Meter, environment, doctor
 from .models import get_spec, resolve_device
 from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, baseline_size, append_rows, rewrite_csv, applicable
 from .optimize import check_strategies, strategy_names, _tell_meter
-from .inference import InferenceJob, INF_COLUMNS, GEN_DEFAULTS
+from .inference import InferenceJob, INF_COLUMNS, GEN_DEFAULTS, strategy_of
 from .data import load_dataset
 
 # %% auto #0
-__all__ = ['CONFIG_DIR', 'SCHEMA', 'Config', 'parse_config', 'load_config', 'validate', 'skipped', 'domains_of', 'Unit', 'plan',
-           'repair_csv', 'resume_state', 'Summary', 'run_experiment', 'summary_table']
+__all__ = ['CONFIG_DIR', 'SCHEMA', 'sweep', 'Config', 'parse_config', 'load_config', 'validate', 'skipped', 'domains_of', 'Unit',
+           'plan', 'repair_csv', 'resume_state', 'Summary', 'run_experiment', 'summary_table']
+
+# %% ../nbs/06_experiment.ipynb #d9a95c92
+def _fmt_param(v) -> str: return repr(v) if isinstance(v, float) else str(v)   # exact: 0.3333333 and 0.33333333 stay two versions
+
+def sweep(strategy: str,        # a strategy name
+          params: dict) -> list[tuple[str, dict]]:   # its parameters; list values are swept
+    "(version name, parameters) for every combination of `params`' list values; no list: the strategy itself."
+    lists = {k: v for k, v in params.items() if isinstance(v, list)}
+    if not lists: return [(strategy, dict(params))]
+    keys = sorted(lists)
+    out = []
+    for combo in itertools.product(*(lists[k] for k in keys)):
+        tag = _fmt_param(combo[0]) if len(keys) == 1 else ",".join(f"{k}={_fmt_param(v)}" for k, v in zip(keys, combo))
+        out.append((f"{strategy}@{tag}", {**params, **dict(zip(keys, combo))}))
+    return out
 
 # %% ../nbs/06_experiment.ipynb #2297eb8d
 def _project_dir() -> Path:
@@ -56,8 +71,12 @@ class Config:
         else: raw["experiment"]["device"] = dev
         return hashlib.sha256(json.dumps(raw, sort_keys=True).encode()).hexdigest()[:12]
     @property
+    def opt_versions(self) -> dict:
+        "version -> (strategy, parameters): one per strategy, or one per point of its swept parameters (`prune-l1@0.3`)."
+        return {v: (s, p) for s in self["optimize.strategies"] for v, p in sweep(s, self["optimize.params"].get(s, {}))}
+    @property
     def versions(self) -> list[str]:
-        return self["inference.versions"] or ["baseline"] + list(self["optimize.strategies"])
+        return self["inference.versions"] or ["baseline"] + list(self.opt_versions)
     def samples(self, domain):
         s = self["inference.samples"]
         return (s.get(domain) if isinstance(s, dict) else s) or None
@@ -114,10 +133,15 @@ def validate(cfg: Config) -> None:
         if s not in STRATEGIES: raise GreenMLError(f"[optimize.params] names unknown strategy {s!r}{_did_you_mean(s, STRATEGIES)}")
         bad = set(p) - set(STRATEGIES[s].defaults)
         if bad: raise GreenMLError(f"[optimize.params] {s} has no parameter {sorted(bad)[0]!r}: it takes {', '.join(STRATEGIES[s].defaults) or 'none'}")
+        for k, v in p.items():
+            if isinstance(v, list) and (not v or len(set(map(repr, v))) != len(v) or any(isinstance(x, (list, dict)) for x in v)):
+                raise GreenMLError(f"[optimize.params] {s} {k} = {v!r}: a sweep is a list of distinct values, e.g. {k} = [0.1, 0.3, 0.5]")
     for m in cfg["experiment.models"]: check_strategies(cfg["optimize.strategies"], get_spec(m), device)
+    made = cfg.opt_versions
     for v in cfg.versions:
-        if v != "baseline" and v not in cfg["optimize.strategies"]:
-            raise GreenMLError(f"inference version {v!r} is not produced by this study: add it to [optimize] strategies or remove it")
+        if v != "baseline" and v not in made:
+            raise GreenMLError(f"inference version {v!r} is not produced by this study{_did_you_mean(v, made)}: "
+                               f"add its strategy to [optimize] strategies (this study makes {', '.join(made) or 'none'}) or remove it")
     for d in cfg["experiment.domains"]:
         if d not in ("text", "code", "vision"): raise GreenMLError(f"unknown domain {d!r} in [experiment] domains: choose text, code or vision")
     for k in ("optimize.reps", "inference.reps"):
@@ -161,9 +185,9 @@ class Unit:
 def plan(cfg: Config) -> list[Unit]:
     "Every unit of the study, in run order: optimizations (shuffled), then inference (shuffled)."
     seed, device = cfg["experiment.seed"], cfg.device
-    runs = lambda v, m: v == "baseline" or applicable(v, get_spec(m), device) is None
-    opt = [Unit("optimize", m, s, None, i) for m in cfg["experiment.models"] for s in cfg["optimize.strategies"]
-           if runs(s, m) for i in range(1, cfg["optimize.reps"] + 1)]
+    runs = lambda v, m: v == "baseline" or applicable(strategy_of(v), get_spec(m), device) is None
+    opt = [Unit("optimize", m, v, None, i) for m in cfg["experiment.models"] for v in cfg.opt_versions
+           if runs(v, m) for i in range(1, cfg["optimize.reps"] + 1)]
     inf = [Unit("infer", m, v, d, i) for m in cfg["experiment.models"] for d in domains_of(cfg, m) for v in cfg.versions
            if runs(v, m) for i in range(1, cfg["inference.reps"] + 1)]
     random.Random(seed).shuffle(opt); random.Random(seed + 1).shuffle(inf)
@@ -272,7 +296,8 @@ def run_experiment(cfg: Config, quiet: bool = False, meter: Meter | None = None,
                         if device.startswith("cuda"): meter.idle_baseline(force=True, components=["gpu"])   # GPU idle, model loaded
                         cache[u.model] = (lm, torch_effect(lm.model), baseline_size(lm, models_dir))
                     lm, before, base_bytes = cache[u.model]
-                    row = optimize_unit(lm, u.version, u.iteration, meter, models_dir, cfg["optimize.params"].get(u.version), before, base_bytes, tags=t)
+                    s, p = cfg.opt_versions[u.version]
+                    row = optimize_unit(lm, s, u.iteration, meter, models_dir, p, before, base_bytes, tags=t, version=u.version)
                     append_rows(out/"optimization_results.csv", [row], OPT_COLUMNS)
                 else:
                     cache.clear()
@@ -298,7 +323,8 @@ def summary_table(out, config_hash: str | None = None) -> str:
         o = pd.read_csv(f)
         if config_hash and "config_hash" in o: o = o[o.config_hash == config_hash]
         if len(o):
-            g = o.groupby(["model", "strategy"]).agg(runs=("iteration", "size"), duration_s=("duration", "median"), energy_J=("energy_j", "median"),
+            o["version"] = o["version"].fillna(o["strategy"]) if "version" in o else o["strategy"]
+            g = o.groupby(["model", "version"]).agg(runs=("iteration", "size"), duration_s=("duration", "median"), energy_J=("energy_j", "median"),
                     net_J=("net_energy_j", "median"), took_effect=("took_effect", "all"), size_MB=("size_on_disk", lambda s: s.median()/1e6))
             parts.append("Optimization (medians):\n" + g.round(3).to_string())
     f = out/"inference_results.csv"

@@ -12,15 +12,20 @@ from pathlib import Path
 import torch
 from .measure import GreenMLError, Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS
 from .models import LoadedModel, get_spec, load_model, resolve_device
+from .runtimes import GenaiModule
 from .optimize import OrtModule, STRATEGIES, applicable, load_optimized, append_rows, _tell_meter
 from .data import load_dataset, dataset_fingerprint, CodeTask, TextSample, ImageSample
 from . import metrics
 
 # %% auto #0
-__all__ = ['CODE_INSTRUCTION', 'INF_COLUMNS', 'GEN_DEFAULTS', 'load_version', 'generate', 'text_stop', 'code_stop_chat',
-           'code_stop_base', 'build_prompt', 'InferenceJob', 'run_inference']
+__all__ = ['CODE_INSTRUCTION', 'INF_COLUMNS', 'GEN_DEFAULTS', 'strategy_of', 'load_version', 'generate', 'text_stop',
+           'code_stop_chat', 'code_stop_base', 'build_prompt', 'InferenceJob', 'run_inference']
 
 # %% ../nbs/05_inference.ipynb #d3ade566
+def strategy_of(version: str) -> str:
+    "The strategy that made `version`: `prune-l1@0.3` was made by `prune-l1` (one point of an amount sweep)."
+    return version.split("@", 1)[0]
+
 def load_version(model: str, version: str = "baseline", models_dir="models", device: str = "auto") -> tuple[LoadedModel, str]:
     "(LoadedModel, framework) for `version` of `model` on `device`: 'baseline' or a strategy saved under `models_dir`."
     device = resolve_device(device)
@@ -48,6 +53,9 @@ def generate(lm: LoadedModel, input_ids: torch.Tensor, max_new_tokens: int, stop
     eos = tok.eos_token_id
     gc = getattr(getattr(lm.model, "generation_config", None), "eos_token_id", None)
     eos_ids = {eos} | (set(gc) if isinstance(gc, (list, tuple)) else {gc})
+    if isinstance(lm.model, GenaiModule):   # onnxruntime-genai: its own KV-cached loop
+        text_stop = (lambda new: stop(tok.decode(new, skip_special_tokens=True))) if stop else None
+        return lm.model.generate_ids(input_ids[0].tolist(), max_new_tokens, eos_ids - {None}, stop=text_stop)
     with torch.inference_mode():
         if isinstance(lm.model, OrtModule) or not hasattr(lm.model, "generate"):
             ids = input_ids
@@ -158,7 +166,7 @@ class InferenceJob:
         if domain not in spec.domains: raise GreenMLError(f"model {spec.name!r} serves {', '.join(spec.domains)}, not {domain!r}")
         samples = self.dataset(domain)
         if not samples: raise GreenMLError(f"the {domain} dataset is empty: check --data and --samples")
-        why = applicable(version, spec, self.device) if version in STRATEGIES else None
+        why = applicable(strategy_of(version), spec, self.device) if strategy_of(version) in STRATEGIES else None
         if why: raise GreenMLError(f"version {version!r} of {spec.name} cannot run on {self.device}: {why}")
         base = None if version == "baseline" else self.baseline_outputs(spec.name, domain)
         wt = dict(model=spec.name, version=version, domain=domain, iteration=iteration)   # window tags
@@ -239,7 +247,7 @@ def run_inference(models, versions=("baseline",), domains=None, reps: int = 1, m
         why = sp.availability()
         if why: raise GreenMLError(f"model {sp.name!r} is not available here: {why}")
         for v in versions:
-            why = applicable(v, sp, device) if v in STRATEGIES else None
+            why = applicable(strategy_of(v), sp, device) if strategy_of(v) in STRATEGIES else None
             if why: skip[sp.name, v] = why; continue
             if v != "baseline" and not (Path(models_dir)/sp.name.replace("/", "__")/v/"meta.json").exists():
                 raise GreenMLError(f"no optimized model {models_dir}/{sp.name}/{v}: run `greenml optimize --models {sp.name} --strategies {v}` first")

@@ -691,7 +691,8 @@ def machine_info() -> dict:
     import psutil
     return dict(host=platform.node(), os=platform.platform(), python=platform.python_version(),
                 cpu_model=_cpu_model(), cpu_count=os.cpu_count(), ram_gb=round(psutil.virtual_memory().total/2**30, 1),
-                versions={p: _version(p) for p in ("greenml", "zeus", "torch", "transformers", "codecarbon", "nvidia-ml-py", "onnxruntime")})
+                versions={p: _version(p) for p in ("greenml", "zeus", "torch", "transformers", "codecarbon", "nvidia-ml-py", "onnxruntime",
+                                                   "onnxruntime-genai", "torchao", "torch-pruning")})
 
 # %% ../nbs/00_measure.ipynb #8a866fd9
 def zeus_view() -> dict:

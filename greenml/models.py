@@ -28,6 +28,8 @@ def _quiet_transformers():
     from transformers.utils import logging as tl
     tl.set_verbosity_error(); tl.disable_progress_bar()
     warnings.filterwarnings("ignore", message=".*(TypedStorage|torch_dtype|pad_token_id|generation flags).*")
+    import logging   # transformers imports torchao when it is installed: on a CPU build it logs every CUDA library it cannot load
+    for n in ("torchao", "torch.utils._pytree"): logging.getLogger(n).setLevel(logging.ERROR)
 
 # %% ../nbs/01_models.ipynb #a1973365
 _DEVICE_FORMS = "auto, cpu, cuda or cuda:N (N a GPU index, e.g. cuda:0)"

@@ -6,7 +6,7 @@ Docs: https://greenml.github.io/greenml/optimize.html.md"""
 
 # %% ../nbs/02_optimize.ipynb #7010c2e4
 from __future__ import annotations
-import copy, csv, io, json, os, shutil, tempfile, time, warnings, datetime
+import contextlib, copy, csv, io, json, logging, os, shutil, tempfile, time, warnings, weakref, datetime
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -14,13 +14,19 @@ import torch
 from torch import nn
 from .measure import GreenMLError, Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS
 from .models import LoadedModel, load_model, get_spec, resolve_device, _quiet_transformers
+from .runtimes import GenaiModule, build_genai, genai_unsupported, genai_unsupported_spec, genai_effect
+
+# transformers imports torchao whenever it loads a model (its quantizers look for it), and on a CPU build torchao then logs
+# every CUDA kernel library it cannot load, and torch a deprecation note: keep both loggers to errors
+for _n in ("torchao", "torch.utils._pytree"): logging.getLogger(_n).setLevel(logging.ERROR)
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'OPT_COLUMNS', 'is_linear_like', 'conv1d_to_linear', 'prunable', 'torch_effect', 'Optimized', 'Strategy',
-           'register', 'strategy_names', 'ort_providers', 'OrtModule', 'export_onnx', 'onnx_effect', 'NoEffectWarning',
-           'applicable', 'check_strategies', 'apply_strategy', 'prove', 'save_optimized', 'baseline_size',
-           'load_optimized', 'get_spec_safe', 'rewrite_csv', 'append_rows', 'optimization_row', 'optimize_unit',
-           'run_optimizations']
+__all__ = ['SKIP_REASONS', 'STRATEGIES', 'OPT_COLUMNS', 'is_linear_like', 'conv1d_to_linear', 'prune_plan', 'prunable',
+           'torch_effect', 'Optimized', 'Strategy', 'register', 'strategy_names', 'calibration_batch', 'bn_input_stats',
+           'bn_correct', 'bn_reestimate', 'native_bf16', 'ort_providers', 'OrtModule', 'export_onnx', 'onnx_effect',
+           'NoEffectWarning', 'applicable', 'check_strategies', 'apply_strategy', 'genai_after', 'prove',
+           'save_optimized', 'baseline_size', 'load_optimized', 'get_spec_safe', 'rewrite_csv', 'append_rows',
+           'optimization_row', 'optimize_unit', 'run_optimizations']
 
 # %% ../nbs/02_optimize.ipynb #603394cc
 def _conv1d_cls():
@@ -51,14 +57,19 @@ def _qweight(m):
     w = m.weight()
     return w.dequantize() if w.is_quantized else w
 
-def prunable(model: nn.Module, include_embeddings=False, include_head=False) -> list[tuple[str, nn.Module]]:
-    "(name, module) of every Linear, Conv1D and Conv2d whose weight pruning may touch."
-    head = _head_names(model)
-    out = []
-    for n, m in model.named_modules():
-        if isinstance(m, (nn.Linear, _conv1d_cls(), nn.Conv2d)) and (include_head or n not in head): out.append((n, m))
-        elif include_embeddings and isinstance(m, nn.Embedding): out.append((n, m))
-    return out
+def _is_depthwise(m: nn.Module) -> bool:
+    "A Conv2d that filters each input channel on its own (`groups == in_channels > 1`), as in MobileNet and EfficientNet blocks."
+    return isinstance(m, nn.Conv2d) and m.groups > 1 and m.groups == m.in_channels
+
+def _is_torchao(w) -> bool:
+    "Is `w` one of torchao's quantized tensor subclasses (e.g. `Int8Tensor`)?"
+    return type(w).__module__.startswith("torchao")
+
+SKIP_REASONS = dict(
+    head="output head: its outputs are the logits, so every zero there moves a class or token score directly",
+    embedding="embedding: a lookup table (one row per token), not a matrix product; pruning it saves no compute",
+    depthwise="depthwise convolution: one 3x3 or 5x5 filter per channel, a sliver of the weights and the layers least tolerant of pruning",
+    stem="stem: the first convolution, few weights (3 input channels) that every later layer depends on")
 
 def _head_names(model) -> set:
     "Names of the output head (lm_head, classifier, fc...) — the last linear layer(s) whose outputs are the logits."
@@ -70,25 +81,55 @@ def _head_names(model) -> set:
         if lins: names = {lins[-1]}
     return names
 
-def torch_effect(model: nn.Module, include_embeddings=False, include_head=False) -> dict:
-    "What a torch model is made of, to compare before and after an optimization. Sparsity is over the prunable weights."
+def prune_plan(model: nn.Module,
+               include_embeddings=False,  # prune token / position embeddings too
+               include_head=False,        # prune the output head (lm_head, classifier) too
+               include_depthwise=False,   # prune depthwise convolutions too
+               include_stem=False,        # prune the first convolution too
+              ) -> tuple[list, dict]:
+    "`(targets, skipped)`: the `(name, module)` pairs pruning touches (Linear, Conv1D, Conv2d) and `{name: reason}` for the layers it leaves alone."
+    head = _head_names(model)
+    convs = [n for n, m in model.named_modules() if isinstance(m, nn.Conv2d)]
+    stem = convs[0] if convs else None
+    targets, skipped = [], {}
+    for n, m in model.named_modules():
+        if isinstance(m, nn.Embedding):
+            if include_embeddings: targets.append((n, m))
+            else: skipped[n] = SKIP_REASONS["embedding"]
+        elif isinstance(m, (nn.Linear, _conv1d_cls(), nn.Conv2d)):
+            why = ("head" if n in head and not include_head else "depthwise" if _is_depthwise(m) and not include_depthwise
+                   else "stem" if n == stem and not include_stem else None)
+            if why: skipped[n] = SKIP_REASONS[why]
+            else: targets.append((n, m))
+    return targets, skipped
+
+def prunable(model: nn.Module, include_embeddings=False, include_head=False, include_depthwise=False, include_stem=False) -> list[tuple[str, nn.Module]]:
+    "(name, module) of every layer whose weight pruning may touch: `prune_plan`'s targets."
+    return prune_plan(model, include_embeddings, include_head, include_depthwise, include_stem)[0]
+
+def torch_effect(model: nn.Module, include_embeddings=False, include_head=False, include_depthwise=False, include_stem=False) -> dict:
+    "What a torch model is made of, to compare before and after an optimization. Sparsity is over the prunable weights (`prune_plan`)."
     from torch.ao.nn.quantized.dynamic import Linear as QLinear
     params = sum(p.numel() for p in model.parameters())
     head = _head_names(model)
+    counted = {id(m) for _, m in prunable(model, include_embeddings, include_head, include_depthwise, include_stem)}
     zeros = total = qlayers = lin = convs = 0
     dtypes = {}
-    for p in model.parameters(): dtypes[str(p.dtype).replace("torch.", "")] = dtypes.get(str(p.dtype).replace("torch.", ""), 0) + p.numel()
+    def add(k, n): dtypes[k] = dtypes.get(k, 0) + n
+    for p in model.parameters(): add("int8" if _is_torchao(p) else str(p.dtype).replace("torch.", ""), p.numel())
     for n, m in model.named_modules():
-        counted = include_head or n not in head
         if isinstance(m, QLinear):
             w = _qweight(m); params += w.numel() + (m.bias().numel() if m.bias() is not None else 0)
             qlayers += 1; lin += 1
-            if counted: zeros += int((m.weight().int_repr() == 0).sum()); total += w.numel()
-            dtypes["qint8"] = dtypes.get("qint8", 0) + w.numel()
-        elif isinstance(m, (nn.Linear, _conv1d_cls(), nn.Conv2d)) or (include_embeddings and isinstance(m, nn.Embedding)):
-            if isinstance(m, (nn.Linear, _conv1d_cls())): lin += 1
+            if include_head or n not in head: zeros += int((m.weight().int_repr() == 0).sum()); total += w.numel()
+            add("qint8", w.numel())
+        elif isinstance(m, (nn.Linear, _conv1d_cls(), nn.Conv2d, nn.Embedding)):
+            w = m.weight; ao = _is_torchao(w)
+            if isinstance(m, (nn.Linear, _conv1d_cls())): lin += 1; qlayers += ao
             elif isinstance(m, nn.Conv2d): convs += 1
-            if counted: zeros += int((m.weight == 0).sum()); total += m.weight.numel()
+            if id(m) in counted:
+                data = getattr(w, "qdata", None) if ao else w
+                zeros += int((data == 0).sum()) if data is not None else 0; total += w.numel()
     return dict(params=params, prunable_weights=total, nonzero_fraction=1 - zeros/total if total else 1.0,
                 sparsity=zeros/total if total else 0.0, quantized_layers=qlayers, linear_layers=lin, conv_layers=convs, dtypes=dtypes)
 
@@ -98,11 +139,12 @@ class Optimized:
     "A model after a strategy, with the evidence of what changed."
     base: LoadedModel                 # the unoptimized model (tokenizer / preprocess / labels come from it)
     strategy: str
-    framework: str                    # 'torch' or 'onnxruntime'
+    framework: str                    # 'torch', 'torchao' or 'onnxruntime'
     model: nn.Module                  # torch module, or an `OrtModule` wrapping an ONNX Runtime session
     params: dict = field(default_factory=dict)
     effect: dict = field(default_factory=dict)
     onnx_path: str = None
+    notes: dict = field(default_factory=dict)   # what the strategy reports about itself (layers pruned and skipped, calibration...)
 
     @property
     def loaded(self) -> LoadedModel: return replace(self.base, model=self.model)
@@ -112,12 +154,13 @@ class Optimized:
 class Strategy:
     name: str
     framework: str
-    apply: Callable                   # (LoadedModel on a fresh copy, **params) -> (module, extra)
+    apply: Callable                   # (LoadedModel on a fresh copy, **params) -> (module, notes)
     applies_to: Callable = None       # spec -> None or the reason it makes no sense
     defaults: dict = field(default_factory=dict)
     description: str = ""
     devices: tuple = ("cpu", "cuda")  # the kinds of device it runs on
     device_note: str = ""             # why not on the others, in a few words
+    state_dict: bool = False          # saved as a state dict and loaded by re-applying `apply` to the base model
 
 STRATEGIES: dict[str, Strategy] = {}
 def register(s: Strategy): STRATEGIES[s.name] = s; return s
@@ -127,43 +170,130 @@ def strategy_names() -> str:
     return ", ".join(k + ("" if {"cpu", "cuda"} <= set(s.devices) else f" ({' and '.join(s.devices)} only)") for k, s in STRATEGIES.items())
 
 # %% ../nbs/02_optimize.ipynb #19debdfb
-def _prune_l1(lm: LoadedModel, amount=0.2, include_embeddings=False, include_head=False):
+def _prune_l1(lm: LoadedModel, amount=0.2, include_embeddings=False, include_head=False, include_depthwise=False, include_stem=False):
     from torch.nn.utils import prune
-    targets = prunable(lm.model, include_embeddings, include_head)
+    targets, skipped = prune_plan(lm.model, include_embeddings, include_head, include_depthwise, include_stem)
     for _, m in targets:
         prune.l1_unstructured(m, "weight", amount=amount)
         prune.remove(m, "weight")
-    return lm.model, dict(layers_pruned=len(targets))
+    return lm.model, dict(pruned_layers=[n for n, _ in targets], skipped_layers=skipped)
 
-register(Strategy("prune-l1", "torch", _prune_l1, defaults=dict(amount=0.2, include_embeddings=False, include_head=False),
-                  description="L1 unstructured pruning of Linear/Conv1D/Conv2d weights, made permanent"))
+register(Strategy("prune-l1", "torch", _prune_l1,
+                  defaults=dict(amount=0.2, include_embeddings=False, include_head=False, include_depthwise=False, include_stem=False),
+                  description="L1 unstructured pruning of Linear/Conv1D/Conv2d weights (not the head, embeddings, stem or depthwise convolutions), made permanent"));
 
 # %% ../nbs/02_optimize.ipynb #f2f5f57e
 _MLP_ROOTS = ("up_proj", "gate_proj", "c_fc", "fc1", "mlp.fc_in", "dense_h_to_4h")
 
-def _prune_structured(lm: LoadedModel, amount=0.2, round_to=8):
+def calibration_batch(lm: LoadedModel, n: int = 32) -> torch.Tensor:
+    "`n` calibration images (`greenml.data.calibration_images`, never scored) through `lm`'s preprocessing, as one batch on its device."
+    from greenml.data import calibration_images
+    return torch.stack([lm.preprocess(im) for im in calibration_images(n)]).to(lm.device)
+
+def _batchnorms(model) -> list: return [(n, m) for n, m in model.named_modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+
+def _channel_stats(x):
+    "Per-channel mean and variance of a BatchNorm's input (N, C, ...)."
+    dims = [0] + list(range(2, x.dim()))
+    return x.float().mean(dims), x.float().var(dims, unbiased=False)
+
+def _run_images(lm: LoadedModel, x, batch: int | None = None):
+    for i in range(0, len(x), batch or len(x)): lm.logits({"pixel_values": x[i:i + (batch or len(x))]})
+
+def bn_input_stats(lm: LoadedModel, x) -> dict:
+    "name -> (mean, var) of each BatchNorm's input on the images `x` (one batch, eval mode)."
+    stats, hooks = {}, []
+    for n, b in _batchnorms(lm.model): hooks.append(b.register_forward_pre_hook(lambda mod, a, n=n: stats.__setitem__(n, _channel_stats(a[0]))))
+    try: lm.model.eval(); _run_images(lm, x)
+    finally:
+        for h in hooks: h.remove()
+    return stats
+
+def bn_correct(lm: LoadedModel, x, before: dict, kept: dict) -> int:
+    "Shift each BatchNorm's running mean, and scale its variance, by how far its input on `x` moved from `before` (its kept channels `kept[name]`); returns how many."
+    hooks = []
+    def fix(mod, a, n):
+        k = kept[n]; mu0, var0 = before[n][0][k], before[n][1][k]
+        mu, var = _channel_stats(a[0])
+        # keep each channel's normalized output mean and variance on `x` what they were before pruning:
+        # rv' + eps = (rv + eps) * (var + eps) / (var0 + eps), and rm' = mu - (mu0 - rm) * sqrt((rv' + eps) / (rv + eps))
+        rm, rv = mod.running_mean.clone(), mod.running_var.clone()
+        mod.running_var.mul_(((var + mod.eps) / (var0 + mod.eps)).to(rv.dtype))
+        scale = ((mod.running_var + mod.eps) / (rv + mod.eps)).sqrt()
+        mod.running_mean.copy_((mu.to(rm.dtype) - (mu0.to(rm.dtype) - rm) * scale))
+    for n, b in _batchnorms(lm.model): hooks.append(b.register_forward_pre_hook(lambda mod, a, n=n: fix(mod, a, n)))
+    try: lm.model.eval(); _run_images(lm, x)   # one batch: each layer's correction is in place before the next layer sees it
+    finally:
+        for h in hooks: h.remove()
+    return len(hooks)
+
+def bn_reestimate(lm: LoadedModel, x, batch: int = 16) -> int:
+    "Replace every BatchNorm's running statistics by their average over the images `x` (train mode, `momentum=None`); returns how many."
+    bns = _batchnorms(lm.model); moms = [b.momentum for _, b in bns]
+    lm.model.eval()
+    for _, b in bns: b.reset_running_stats(); b.momentum = None; b.train()   # only BatchNorm in train mode: dropout and drop-path stay off
+    try: _run_images(lm, x, batch)
+    finally:
+        for (_, b), m in zip(bns, moms): b.momentum = m
+        lm.model.eval()
+    return len(bns)
+
+# %% ../nbs/02_optimize.ipynb #a7e10003
+def _tag_channels(bns) -> dict:
+    "Write each BatchNorm's channel index into its running mean (torch-pruning prunes it with the channels); returns the real means."
+    real = {}
+    for n, b in bns:
+        real[n] = b.running_mean.clone()
+        b.running_mean.copy_(torch.arange(len(b.running_mean), dtype=b.running_mean.dtype))
+    return real
+
+def _untag_channels(bns, real) -> dict:
+    "name -> indices of the channels each BatchNorm kept; puts the real running means back."
+    kept = {}
+    for n, b in bns:
+        kept[n] = b.running_mean.round().long().cpu()
+        b.running_mean.copy_(real[n][kept[n].to(real[n].device)])
+    return kept
+
+def _prune_structured(lm: LoadedModel, amount=0.2, round_to=8, iterative_steps=5, global_pruning=True, bn="correct", calibration=32):
     import torch_pruning as tp
+    if bn not in ("correct", "reestimate", "none"): raise GreenMLError(f"prune-structured: bn={bn!r}: choose correct, reestimate or none")
     model = lm.model
     conv1d_to_linear(model)
     inputs = lm.example_inputs(1, seq_len=8)
+    bns = _batchnorms(model) if lm.task != "causal-lm" else []
+    head = _head_names(model)
     if lm.task == "causal-lm":
         inputs = {**inputs, "use_cache": False}
-        ignored = [m for n, m in model.named_modules() if isinstance(m, (nn.Linear, nn.Embedding)) and not n.endswith(_MLP_ROOTS)]
+        ignored = [(n, m) for n, m in model.named_modules() if isinstance(m, (nn.Linear, nn.Embedding)) and not n.endswith(_MLP_ROOTS)]
+        kept_whole = [n for n, m in ignored if n in head or isinstance(m, nn.Embedding)]
     else:
-        ignored = [m for n, m in model.named_modules() if n in _head_names(model)]
+        convs = [(n, m) for n, m in model.named_modules() if isinstance(m, nn.Conv2d)]
+        ignored = [(n, m) for n, m in model.named_modules() if n in head] + convs[:1]
+        kept_whole = [n for n, _ in ignored]
     if lm.spec.arch == "efficientnet": inputs = inputs["pixel_values"]
+    cal = calibration_batch(lm, calibration) if bns and bn != "none" else None
+    before = bn_input_stats(lm, cal) if cal is not None and bn == "correct" else None
     with warnings.catch_warnings():  # norm weights are "unwrapped parameters"; the residual width they span is never pruned here
         warnings.simplefilter("ignore")
-        pruner = tp.pruner.MetaPruner(model, inputs, importance=tp.importance.MagnitudeImportance(p=1), pruning_ratio=amount,
-                                      ignored_layers=ignored, round_to=round_to, output_transform=lambda o: o.logits if hasattr(o, "logits") else o)
-        pruner.step()
+        pruner = tp.pruner.MetaPruner(model, inputs, importance=tp.importance.GroupMagnitudeImportance(p=2, normalizer=None),
+                                      pruning_ratio=amount, global_pruning=global_pruning, iterative_steps=iterative_steps,
+                                      ignored_layers=[m for _, m in ignored], round_to=round_to,
+                                      output_transform=lambda o: o.logits if hasattr(o, "logits") else o)
+        real = _tag_channels(bns)
+        for _ in range(iterative_steps): pruner.step()
+    kept = _untag_channels(bns, real)
+    fixed = 0
+    if cal is not None: fixed = bn_correct(lm, cal, before, kept) if bn == "correct" else bn_reestimate(lm, cal)
     if lm.task == "causal-lm":  # keep the config honest for code that reads it
         sizes = {m.out_features for n, m in model.named_modules() if isinstance(m, nn.Linear) and n.endswith(_MLP_ROOTS)}
         if len(sizes) == 1 and hasattr(model.config, "intermediate_size"): model.config.intermediate_size = sizes.pop()
-    return model, {}
+    return model, dict(kept_whole=kept_whole, batchnorm=bn if bns else "no BatchNorm", batchnorm_layers=fixed,
+                       calibration_images=len(cal) if cal is not None else 0)
 
-register(Strategy("prune-structured", "torch", _prune_structured, defaults=dict(amount=0.2, round_to=8),
-                  description="structured pruning (channels, MLP neurons) with torch-pruning; parameters and FLOPs drop"))
+register(Strategy("prune-structured", "torch", _prune_structured,
+                  defaults=dict(amount=0.2, round_to=8, iterative_steps=5, global_pruning=True, bn="correct", calibration=32),
+                  description="structured pruning (channels, MLP neurons) with torch-pruning, global and iterative, BatchNorm corrected on calibration images; parameters and FLOPs drop"));
 
 # %% ../nbs/02_optimize.ipynb #8440daae
 def _quant_dynamic(lm: LoadedModel, per_channel=True):
@@ -180,9 +310,24 @@ register(Strategy("quant-dynamic", "torch", _quant_dynamic, defaults=dict(per_ch
                   devices=("cpu",), device_note="torch dynamic int8 has CPU kernels only"))
 
 # %% ../nbs/02_optimize.ipynb #c711dd47
-def _bf16(lm: LoadedModel): return lm.model.to(torch.bfloat16), {}
+def _cpu_flags(cpuinfo="/proc/cpuinfo") -> set:
+    "The CPU's feature flags (`flags` on x86, `Features` on ARM) from /proc/cpuinfo; empty where there is none."
+    import re
+    try: m = re.search(r"^(?:flags|Features)\s*:(.*)$", Path(cpuinfo).read_text(), re.M)
+    except OSError: return set()
+    return set(m.group(1).split()) if m else set()
+
+def native_bf16(device="cpu", cpuinfo="/proc/cpuinfo") -> str | None:
+    "What makes `device` compute bfloat16 natively — a CPU flag (`avx512_bf16`, `amx_bf16`, ARM's `bf16`) or `cuda` — or None where it is emulated."
+    if str(device).startswith("cuda"): return "cuda" if torch.cuda.is_available() and torch.cuda.is_bf16_supported(including_emulation=False) else None
+    found = sorted(_cpu_flags(cpuinfo) & {"avx512_bf16", "amx_bf16", "bf16"})
+    return "+".join(found) or None
+
+def _bf16(lm: LoadedModel):
+    by = native_bf16(lm.device)
+    return lm.model.to(torch.bfloat16), dict(native_bf16=by is not None, native_bf16_by=by)
 def _fp16(lm: LoadedModel): return lm.model.to(torch.float16), {}
-register(Strategy("bf16", "torch", _bf16, description="weights cast to bfloat16"))
+register(Strategy("bf16", "torch", _bf16, description="weights cast to bfloat16 (the proof says whether the device computes it natively)"))
 register(Strategy("fp16", "torch", _fp16, description="weights cast to float16", devices=("cuda",),
                   device_note="float16 is a GPU format that torch only emulates on the CPU; use bf16 there"));
 
@@ -206,11 +351,12 @@ def ort_providers(device: str = "cpu") -> list:
 
 class OrtModule(nn.Module):
     "An ONNX Runtime session behind a torch-module interface (CPU tensors in, logits out), on the CPU or a CUDA device."
-    def __init__(self, path, threads: int | None = None, device: str = "cpu"):
+    def __init__(self, path, threads: int | None = None, device: str = "cpu", spin: bool | None = None):
         super().__init__()
         import onnxruntime as ort
         so = ort.SessionOptions()
         if threads: so.intra_op_num_threads = threads
+        if spin is not None: so.add_session_config_entry("session.intra_op.allow_spinning", "1" if spin else "0")   # idle threads spin (ORT's default) or sleep
         so.log_severity_level = 3
         self.path = str(path)
         self.providers = ort_providers(device)
@@ -240,12 +386,19 @@ def export_onnx(lm: LoadedModel, path) -> Path:
                           output_names=["logits"], dynamic_axes=axes, opset_version=17, dynamo=False)
     return path
 
+def _genai(lm: LoadedModel, workdir, precision):
+    "Decoder LMs the builder knows: onnxruntime-genai (KV cache, fused attention), weights at `precision`."
+    out = build_genai(lm, Path(workdir or tempfile.mkdtemp(prefix="greenml-onnx-"))/"genai", precision)
+    return GenaiModule(out), dict(onnx_path=str(out), runtime="onnxruntime-genai", precision=precision)
+
 def _onnx(lm: LoadedModel, workdir=None):
+    if genai_unsupported(lm) is None: return _genai(lm, workdir, "fp32")
     d = Path(workdir or tempfile.mkdtemp(prefix="greenml-onnx-"))
     p = export_onnx(lm, d/"model.onnx")
     return OrtModule(p, device=str(lm.device)), dict(onnx_path=str(p))
 
 def _onnx_int8(lm: LoadedModel, workdir=None, per_channel=True):
+    if genai_unsupported(lm) is None: return _genai(lm, workdir, "int8")
     from onnxruntime.quantization import quantize_dynamic, QuantType
     d = Path(workdir or tempfile.mkdtemp(prefix="greenml-onnx-"))
     fp32 = export_onnx(lm, d/"model-fp32.onnx")
@@ -259,20 +412,62 @@ def _onnx_int8(lm: LoadedModel, workdir=None, per_channel=True):
     fp32.unlink()
     return OrtModule(out, device=str(lm.device)), dict(onnx_path=str(out))
 
-register(Strategy("onnx", "onnxruntime", _onnx, description="exported to ONNX, run with ONNX Runtime (fp32)"))
+def _onnx_int4(lm: LoadedModel, workdir=None): return _genai(lm, workdir, "int4")
+
+register(Strategy("onnx", "onnxruntime", _onnx, description="ONNX Runtime, fp32: decoder LMs built by onnxruntime-genai (KV cache), other models exported with torch.onnx"))
 register(Strategy("onnx-int8", "onnxruntime", _onnx_int8, defaults=dict(per_channel=True),
-                  description="ONNX export dynamically quantized to int8 by ONNX Runtime"))
+                  description="ONNX Runtime, int8: decoder LMs built by onnxruntime-genai with int8 weights (MatMulNBits), other models dynamically quantized"))
+register(Strategy("onnx-int4", "onnxruntime", _onnx_int4, applies_to=genai_unsupported_spec, devices=("cpu",),
+                  device_note="greenml builds onnxruntime-genai models for its CPU execution provider",
+                  description="ONNX Runtime, int4 weights (MatMulNBits, block-wise): decoder LMs built by onnxruntime-genai"))
+
+# %% ../nbs/02_optimize.ipynb #a7e10006
+def _onnx_int8_static(lm: LoadedModel, workdir=None, calibration=32, per_channel=True, activations="uint8", quant_format="qdq", reduce_range=False):
+    import logging
+    from onnxruntime.quantization import quantize_static, QuantFormat, QuantType, CalibrationDataReader
+    from onnxruntime.quantization.shape_inference import quant_pre_process
+    if activations not in ("uint8", "int8") or quant_format not in ("qdq", "qoperator"):
+        raise GreenMLError(f"onnx-int8-static: activations={activations!r}, quant_format={quant_format!r}: choose uint8 or int8, qdq or qoperator")
+    d = Path(workdir or tempfile.mkdtemp(prefix="greenml-onnx-"))
+    fp32 = export_onnx(lm, d/"model-fp32.onnx")
+    pre, out = d/"model-pre.onnx", d/"model.onnx"
+    x = calibration_batch(lm, calibration).cpu().numpy()
+    class Images(CalibrationDataReader):   # one calibration image per call, as the exported graph's input
+        def __init__(self): self.it = iter(x[i:i+1] for i in range(len(x)))
+        def get_next(self):
+            a = next(self.it, None)
+            return None if a is None else {"pixel_values": a}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        logging.disable(logging.WARNING)
+        try:
+            quant_pre_process(str(fp32), str(pre))
+            quantize_static(str(pre), str(out), Images(), quant_format=QuantFormat.QDQ if quant_format == "qdq" else QuantFormat.QOperator,
+                            per_channel=per_channel, reduce_range=reduce_range, weight_type=QuantType.QInt8,
+                            activation_type=QuantType.QUInt8 if activations == "uint8" else QuantType.QInt8)
+        finally: logging.disable(logging.NOTSET)
+    fp32.unlink(); pre.unlink()
+    return OrtModule(out, device=str(lm.device)), dict(onnx_path=str(out), calibration_images=len(x))
+
+register(Strategy("onnx-int8-static", "onnxruntime", _onnx_int8_static,
+                  defaults=dict(calibration=32, per_channel=True, activations="uint8", quant_format="qdq", reduce_range=False),
+                  applies_to=lambda sp: ("static int8 calibrates on images and is set up for CNNs; for a language model use quant-w8a8 or quant-dynamic"
+                                         if sp.task == "causal-lm" else None),
+                  description="CNNs: ONNX export statically quantized (QDQ, per-channel int8 weights, uint8 activations calibrated on calibration images)",
+                  devices=("cpu",), device_note="greenml runs ONNX Runtime's static int8 on its CPU kernels only"));
 
 # %% ../nbs/02_optimize.ipynb #93712c50
 _QOPS = {"MatMulInteger", "ConvInteger", "QLinearMatMul", "QLinearConv", "DynamicQuantizeMatMul", "MatMulNBits", "QGemm"}
+_STATIC_QOPS = {"QLinearMatMul", "QLinearConv", "QGemm"}
 _FOPS = {"MatMul", "Gemm", "Conv"}
 
 def onnx_effect(path) -> dict:
-    "Parameters, sparsity and int8 layers of an ONNX file."
+    "Parameters, sparsity and int8 layers of an ONNX file (dynamic, QOperator or QDQ)."
     import onnx
-    from onnx import numpy_helper
+    from onnx import numpy_helper, TensorProto
     g = onnx.load(str(path)).graph
     inits = {i.name: i for i in g.initializer}
+    producer = {o: n for n in g.node for o in n.output}
     params = zeros = 0
     dtypes = {}
     for i in g.initializer:
@@ -280,29 +475,115 @@ def onnx_effect(path) -> dict:
         if a.size < 2: continue   # shapes and scalars, not weights
         params += a.size; zeros += int((a == 0).sum())
         dtypes[str(a.dtype)] = dtypes.get(str(a.dtype), 0) + a.size
-    q = sum(n.op_type in _QOPS for n in g.node)
-    f = sum(n.op_type in _FOPS and any(x in inits for x in n.input) for n in g.node)
+    def dq(name, of_int8_init=None):
+        p = producer.get(name)
+        if p is None or p.op_type != "DequantizeLinear": return False
+        src = inits.get(p.input[0])
+        return of_int8_init is None or (src is not None and src.data_type in (TensorProto.INT8, TensorProto.UINT8)) == of_int8_init
+    q = f = acts = 0
+    for n in g.node:
+        if n.op_type in _QOPS: q += 1; acts += n.op_type in _STATIC_QOPS
+        elif n.op_type in _FOPS:
+            if any(dq(x, True) for x in n.input[1:]): q += 1; acts += dq(n.input[0], False)
+            elif any(x in inits for x in n.input): f += 1
     return dict(params=params, prunable_weights=params, nonzero_fraction=1 - zeros/params if params else 1.0,
-                sparsity=zeros/params if params else 0.0, quantized_layers=q, linear_layers=q + f, conv_layers=0, dtypes=dtypes)
+                sparsity=zeros/params if params else 0.0, quantized_layers=q, int8_activations=acts, linear_layers=q + f, conv_layers=0, dtypes=dtypes)
+
+# %% ../nbs/02_optimize.ipynb #a7e10008
+@contextlib.contextmanager
+def _quiet_torchao():
+    "Silence torchao's import-time and first-use logs (on a CPU build: each CUDA kernel library it cannot load, no Triton)."
+    import logging
+    names = ("torchao", "torch.utils._pytree")
+    levels = {n: logging.getLogger(n).level for n in names}
+    for n in names: logging.getLogger(n).setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for n, l in levels.items(): logging.getLogger(n).setLevel(l)
+
+def _torchao():
+    "`torchao.quantization`, imported quietly."
+    with _quiet_torchao():
+        import torchao.quantization as q
+    return q
+
+def _tied(model) -> bool:
+    "Does `model`'s output head share its weight with the input embeddings?"
+    out, emb = getattr(model, "get_output_embeddings", lambda: None)(), getattr(model, "get_input_embeddings", lambda: None)()
+    return out is not None and emb is not None and out.weight is emb.weight
+
+def _torchao_int8(lm: LoadedModel, config: str, include_head=False):
+    q = _torchao()
+    model = lm.model
+    conv1d_to_linear(model)
+    head = _head_names(model)
+    keep = lambda m, fqn: isinstance(m, nn.Linear) and (include_head or fqn not in head)
+    eligible = sum(keep(m, n) for n, m in model.named_modules())
+    with _quiet_torchao(): q.quantize_(model, getattr(q, config)(), filter_fn=keep)
+    return model, dict(eligible_layers=eligible, torchao_config=config, head="int8 (untied)" if include_head else ("tied to the embeddings, float" if _tied(model) else "float"))
+
+def _quant_w8a8(lm: LoadedModel, include_head=False): return _torchao_int8(lm, "Int8DynamicActivationInt8WeightConfig", include_head)
+def _quant_w8(lm: LoadedModel, include_head=False): return _torchao_int8(lm, "Int8WeightOnlyConfig", include_head)
+
+_LM_ONLY = lambda sp: None if sp.task == "causal-lm" else "torchao int8 here quantizes Linear layers, and a CNN's only one is its classifier: use onnx-int8-static"
+for _name, _fn, _what in (("quant-w8a8", _quant_w8a8, "int8 weights and per-token dynamic int8 activations"), ("quant-w8", _quant_w8, "int8 weight-only")):
+    register(Strategy(_name, "torchao", _fn, applies_to=_LM_ONLY, defaults=dict(include_head=False), state_dict=True,
+                      description=f"LMs: torchao {_what} on every Linear but the tied head", devices=("cpu",),
+                      device_note="greenml runs torchao int8 on the CPU only (its CUDA path is not checked here)"))
 
 # %% ../nbs/02_optimize.ipynb #8e590cd0
 class NoEffectWarning(UserWarning): pass
 
-def _verdict(name, before, after, params, diff) -> tuple[bool, str]:
+def _counts(skipped: dict) -> str:
+    "'16 depthwise convolution, 1 stem, 1 output head' from {name: 'kind: why'}."
+    kinds = {}
+    for why in skipped.values(): kinds[why.split(":")[0]] = kinds.get(why.split(":")[0], 0) + 1
+    return ", ".join(f"{v} {k}" for k, v in kinds.items())
+
+_BN_DONE = {"correct": "corrected", "reestimate": "re-estimated"}
+
+def _verdict(name, before, after, params, diff, notes=None) -> tuple[bool, str]:
+    notes = notes or {}
+    if notes.get("runtime") == "onnxruntime-genai":
+        kv = "onnxruntime-genai build (KV cache)"
+        if name == "onnx": return diff <= 1e-3, f"{kv}, fp32: logits within {diff:.1e} of PyTorch's"
+        bits = {"onnx-int8": 8, "onnx-int4": 4}[name]
+        return after["quantized_layers"] > 0 and after.get("weight_bits") == bits, (
+            f"{kv}: {after['quantized_layers']} of {after['linear_layers']} MatMul nodes on {after.get('weight_bits')}-bit weights (MatMulNBits)")
     if name == "prune-l1":
         gain = after["sparsity"] - before["sparsity"]
-        return gain >= 0.5*params.get("amount", 0.2), f"sparsity {before['sparsity']:.3f} -> {after['sparsity']:.3f}"
+        s = f"sparsity {before['sparsity']:.3f} -> {after['sparsity']:.3f}"
+        if "pruned_layers" in notes:
+            sk = notes.get("skipped_layers", {})
+            s += f"; {len(notes['pruned_layers'])} layers pruned, {len(sk)} left alone" + (f" ({_counts(sk)})" if sk else "")
+        return gain >= 0.5*params.get("amount", 0.2), s
     if name == "prune-structured":
-        return after["params"] < before["params"], f"parameters {before['params']:,} -> {after['params']:,}"
+        s = f"parameters {before['params']:,} -> {after['params']:,}"
+        if notes.get("batchnorm_layers"):
+            s += f"; {notes['batchnorm_layers']} BatchNorm layers {_BN_DONE.get(notes['batchnorm'], notes['batchnorm'])} on {notes['calibration_images']} calibration images"
+        return after["params"] < before["params"], s
     if name == "quant-dynamic":
-        note = f"; {after['conv_layers']} Conv2d layers stay fp32 (no dynamic int8 kernel: use onnx-int8)" if after.get("conv_layers") else ""
+        note = f"; {after['conv_layers']} Conv2d layers stay fp32 (no dynamic int8 kernel: use onnx-int8-static)" if after.get("conv_layers") else ""
         return after["quantized_layers"] > 0, f"{after['quantized_layers']} of {after['linear_layers']} linear-like layers int8{note}"
+    if name in ("quant-w8a8", "quant-w8"):
+        what = "int8 weights and activations" if name == "quant-w8a8" else "int8 weights"
+        return after["quantized_layers"] > 0, (f"{after['quantized_layers']} of {after['linear_layers']} Linear layers torchao {what}"
+                                               + (f"; head {notes['head']}" if notes.get("head") else ""))
     if name == "onnx-int8":
         return after["quantized_layers"] > 0, f"{after['quantized_layers']} of {after['linear_layers']} MatMul/Gemm/Conv nodes int8"
+    if name == "onnx-int8-static":
+        return after["quantized_layers"] > 0, (f"{after['quantized_layers']} of {after['linear_layers']} Conv/MatMul/Gemm nodes int8, "
+                                               f"{after.get('int8_activations', 0)} with int8 activations; calibrated on {notes.get('calibration_images', '?')} images")
     if name in ("bf16", "fp16"):
         dt = {"bf16": "bfloat16", "fp16": "float16"}[name]
         frac = after["dtypes"].get(dt, 0) / max(1, sum(after["dtypes"].values()))
-        return frac > 0.9, f"{frac:.0%} of parameters {dt}"
+        s = f"{frac:.0%} of parameters {dt}"
+        if "native_bf16" in notes:
+            s += f"; native bf16 on this device ({notes['native_bf16_by']})" if notes["native_bf16"] else "; no native bf16 on this device (emulated through float32)"
+        return frac > 0.9, s
     if name == "onnx":
         return diff <= 1e-3, f"ONNX Runtime logits within {diff:.1e} of PyTorch's"
     return True, ""
@@ -320,6 +601,8 @@ def applicable(strategy: str, spec, device: str = "cpu") -> str | None:
     if why: return why
     kind = _device_kind(device)
     if kind not in s.devices: return f"{s.device_note or s.name + ' runs on ' + ' and '.join(s.devices) + ' only'} (device {device})"
+    if s.framework == "onnxruntime" and kind == "cuda" and genai_unsupported_spec(spec) is None:
+        return f"greenml builds decoder LMs with onnxruntime-genai for its CPU execution provider only (device {device})"
     if s.framework == "onnxruntime" and kind == "cuda" and len(ort_providers(device)) == 1:
         return f"ONNX Runtime has no CUDAExecutionProvider here: install onnxruntime-gpu (device {device})"
     return None
@@ -342,27 +625,48 @@ def apply_strategy(lm: LoadedModel, strategy: str, workdir=None, **params) -> Op
     if unknown: raise GreenMLError(f"strategy {strategy!r} has no parameter {sorted(unknown)[0]!r}: it takes {', '.join(s.defaults) or 'none'}")
     p = {**s.defaults, **params}
     work = replace(lm, model=copy.deepcopy(lm.model))
-    if s.framework == "onnxruntime": p["workdir"] = workdir
+    own = s.framework == "onnxruntime" and workdir is None
+    if s.framework == "onnxruntime": p["workdir"] = workdir = workdir or tempfile.mkdtemp(prefix="greenml-onnx-")
     model, extra = s.apply(work, **p)
-    return _finish(lm, strategy, model, p, extra)
+    opt = _finish(lm, strategy, model, p, extra)
+    if own: weakref.finalize(opt, shutil.rmtree, workdir, True)   # the ONNX files live as long as the result that uses them
+    return opt
 
 def _finish(lm, strategy, model, p, extra) -> Optimized:
     s = STRATEGIES[strategy]
     p = {k: v for k, v in p.items() if k != "workdir"}
-    opt = Optimized(lm, strategy, s.framework, model, params=p, onnx_path=extra.get("onnx_path"))
-    return opt
+    return Optimized(lm, strategy, s.framework, model, params=p, onnx_path=extra.get("onnx_path"),
+                     notes={k: v for k, v in extra.items() if k != "onnx_path"})
+
+_SELECTION = ("include_embeddings", "include_head", "include_depthwise", "include_stem")
+
+def genai_after(path) -> dict:
+    "What an onnxruntime-genai build is made of, in `torch_effect`'s terms: parameters (from the graph's shapes), MatMul nodes, quantized ones."
+    import onnx
+    g = onnx.load(str(Path(path)/"model.onnx"), load_external_data=False).graph
+    dtypes, params = {}, 0
+    for t in g.initializer:
+        n = 1
+        for d in t.dims: n *= d
+        if n < 2: continue
+        params += n; k = onnx.helper.tensor_dtype_to_np_dtype(t.data_type).name; dtypes[k] = dtypes.get(k, 0) + n
+    e = genai_effect(path)
+    return dict(params=params, nonzero_fraction=1.0, sparsity=0.0, quantized_layers=e["quantized_layers"], linear_layers=e["linear_layers"],
+                dtypes=dtypes, weight_bits=e["weight_bits"], size_on_disk=e["size_on_disk"])
 
 def prove(opt: Optimized, before: dict | None = None) -> dict:
     "Measure the effect of `opt` against its base model, fill `opt.effect`, and warn loudly when nothing changed."
-    sel = {k: opt.params[k] for k in ("include_embeddings", "include_head") if k in opt.params}
-    before = before if before is not None and not sel else torch_effect(opt.base.model, **sel)
-    after = onnx_effect(opt.onnx_path) if opt.framework == "onnxruntime" else torch_effect(opt.model, **sel)
+    sel = {k: opt.params[k] for k in _SELECTION if k in opt.params} if opt.framework == "torch" else {}
+    before = before if before is not None and not any(sel.values()) else torch_effect(opt.base.model, **sel)
+    genai = opt.onnx_path is not None and Path(opt.onnx_path).is_dir()
+    after = genai_after(opt.onnx_path) if genai else onnx_effect(opt.onnx_path) if opt.framework == "onnxruntime" else torch_effect(opt.model, **sel)
     x = opt.base.example_inputs(2, seq_len=12)
     diff = float((opt.logits(x) - opt.base.logits(x)).abs().max())
-    ok, summary = _verdict(opt.strategy, before, after, opt.params, diff)
-    opt.effect = dict(params_before=before["params"], params=after["params"], nonzero_fraction=after["nonzero_fraction"],
+    ok, summary = _verdict(opt.strategy, before, after, opt.params, diff, opt.notes)
+    opt.effect = {**opt.notes, **dict(params_before=before["params"], params=after["params"], nonzero_fraction=after["nonzero_fraction"],
                       sparsity=after["sparsity"], quantized_layers=after["quantized_layers"], eligible_layers=after["linear_layers"],
-                      dtypes=after["dtypes"], max_abs_logit_diff=diff, took_effect=ok, effect_summary=summary)
+                      dtypes=after["dtypes"], max_abs_logit_diff=diff, took_effect=ok, effect_summary=summary)}
+    if "int8_activations" in after: opt.effect["int8_activations"] = after["int8_activations"]
     if not ok:
         warnings.warn(f"{opt.strategy} on {opt.base.spec.name} had NO EFFECT ({summary}): its rows are flagged took_effect=False", NoEffectWarning)
     return opt.effect
@@ -370,20 +674,33 @@ def prove(opt: Optimized, before: dict | None = None) -> dict:
 # %% ../nbs/02_optimize.ipynb #9c14dfa7
 def _versions():
     from greenml.measure import _version
-    return {p: _version(p) for p in ("greenml", "torch", "transformers", "onnxruntime", "torch-pruning")}
+    return {p: _version(p) for p in ("greenml", "torch", "transformers", "onnxruntime", "torch-pruning", "torchao")}
 
-def save_optimized(opt: Optimized, root="models") -> Path:
-    "Save `opt` under `root/<model>/<strategy>/`; returns the folder. Records `size_on_disk` in its effect."
-    d = Path(root)/opt.base.spec.name.replace("/", "__")/opt.strategy
+def _format(opt_or_meta) -> str:
+    "How a model is stored: 'onnx', 'state_dict' (torchao) or 'module'."
+    if isinstance(opt_or_meta, dict):
+        return opt_or_meta.get("format") or ("onnx" if opt_or_meta["framework"] == "onnxruntime" else "module")
+    s = STRATEGIES.get(opt_or_meta.strategy)
+    if opt_or_meta.framework == "onnxruntime": return "genai" if Path(opt_or_meta.onnx_path).is_dir() else "onnx"
+    return "state_dict" if s is not None and s.state_dict else "module"
+
+def save_optimized(opt: Optimized, root="models", version: str | None = None) -> Path:
+    "Save `opt` under `root/<model>/<version>/` (the version defaults to the strategy); returns the folder. Records `size_on_disk` in its effect."
+    d = Path(root)/opt.base.spec.name.replace("/", "__")/(version or opt.strategy)
     d.mkdir(parents=True, exist_ok=True)
-    if opt.framework == "onnxruntime":
+    fmt = _format(opt)
+    if fmt == "genai":   # a folder: graph, external weights, genai_config.json, tokenizer
+        art = d/"genai"
+        if Path(opt.onnx_path).resolve() != art.resolve():
+            shutil.rmtree(art, ignore_errors=True); shutil.copytree(opt.onnx_path, art)
+    elif fmt == "onnx":
         art = d/"model.onnx"
         if Path(opt.onnx_path).resolve() != art.resolve(): shutil.copyfile(opt.onnx_path, art)
     else:
-        art = d/"model.pt"
-        tmp = d/"model.pt.tmp"; torch.save(opt.model, tmp); tmp.replace(art)
-    opt.effect["size_on_disk"] = art.stat().st_size
-    meta = dict(model=opt.base.spec.name, hub_id=opt.base.spec.hub_id, strategy=opt.strategy, framework=opt.framework,
+        art = d/("state_dict.pt" if fmt == "state_dict" else "model.pt")
+        tmp = art.with_suffix(".pt.tmp"); torch.save(opt.model.state_dict() if fmt == "state_dict" else opt.model, tmp); tmp.replace(art)
+    opt.effect["size_on_disk"] = genai_effect(art)["size_on_disk"] if fmt == "genai" else art.stat().st_size
+    meta = dict(model=opt.base.spec.name, hub_id=opt.base.spec.hub_id, version=version or opt.strategy, strategy=opt.strategy, framework=opt.framework, format=fmt,
                 params=opt.params, effect=opt.effect, artifact=art.name, device=str(opt.base.device), saved=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
                 versions=_versions())
     (d/"meta.json").write_text(json.dumps(meta, indent=2, default=str) + "\n")
@@ -396,6 +713,18 @@ def baseline_size(lm: LoadedModel, root="models") -> int:
     if not p.exists(): torch.save(lm.model, d/"model.pt.tmp"); (d/"model.pt.tmp").replace(p)
     return p.stat().st_size
 
+def _load_state_dict(d: Path, meta: dict, base: LoadedModel, device: str) -> nn.Module:
+    "Rebuild a state-dict model: re-apply its strategy to a fresh copy of `base`'s model on `device`, then put the saved tensors in place."
+    s = STRATEGIES[meta["strategy"]]
+    work = replace(base, model=copy.deepcopy(base.model).to(device))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model, _ = s.apply(work, **meta["params"])
+        model.load_state_dict(torch.load(d/meta["artifact"], weights_only=False, map_location=device), assign=True)
+    if _tied(base.model) and not _is_torchao(model.get_output_embeddings().weight):   # assign=True gave the head its own Parameter
+        model.get_output_embeddings().weight = model.get_input_embeddings().weight
+    return model.eval()
+
 def load_optimized(path, base: LoadedModel | None = None, device: str | None = None) -> Optimized:
     "Load a model saved by `save_optimized` onto `device` (default: `base`'s), from whichever device it was saved on. The base model supplies tokenizer / pre-processing."
     d = Path(path)
@@ -403,13 +732,16 @@ def load_optimized(path, base: LoadedModel | None = None, device: str | None = N
     meta = json.loads((d/"meta.json").read_text())
     base = base or load_model(meta["model"] if get_spec_safe(meta["model"]) else meta["hub_id"])
     device = str(device or base.device)
-    if meta["framework"] == "onnxruntime": model = OrtModule(d/meta["artifact"], device=device)
+    fmt = _format(meta)
+    if fmt == "genai": model = GenaiModule(d/meta["artifact"])
+    elif fmt == "onnx": model = OrtModule(d/meta["artifact"], device=device)
+    elif fmt == "state_dict": model = _load_state_dict(d, meta, base, device)
     else:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             model = torch.load(d/meta["artifact"], weights_only=False, map_location=device).eval()
     return Optimized(base, meta["strategy"], meta["framework"], model, params=meta["params"], effect=meta["effect"],
-                     onnx_path=str(d/meta["artifact"]) if meta["framework"] == "onnxruntime" else None)
+                     onnx_path=str(d/meta["artifact"]) if fmt in ("onnx", "genai") else None)
 
 def get_spec_safe(name):
     try: return get_spec(name)
@@ -468,7 +800,7 @@ def optimization_row(rec, env, lm, opt: Optimized, iteration: int, device: str |
     return row
 
 def optimize_unit(lm: LoadedModel, strategy: str, iteration: int, meter: Meter, models_dir="models", params: dict | None = None,
-                  before: dict | None = None, base_bytes: int | None = None, tags: dict | None = None) -> dict:
+                  before: dict | None = None, base_bytes: int | None = None, tags: dict | None = None, version: str | None = None) -> dict:
     "One measured optimization on `lm`'s device (a fresh copy of its model, outside the window); proves, saves if needed, returns its row."
     device = str(lm.device)
     why = applicable(strategy, lm.spec, device)       # never run elsewhere than the study's device
@@ -479,18 +811,18 @@ def optimize_unit(lm: LoadedModel, strategy: str, iteration: int, meter: Meter, 
     wd = tempfile.mkdtemp(prefix="greenml-onnx-") if s.framework == "onnxruntime" else None
     q = {**p, "workdir": wd} if wd else p
     try:
-        with meter.measure("optimize", model=lm.spec.name, strategy=strategy, iteration=iteration) as w:
+        with meter.measure("optimize", model=lm.spec.name, strategy=strategy, version=version or strategy, iteration=iteration) as w:
             model, extra = s.apply(work, **q)                                  # the optimization itself
         opt = _finish(lm, strategy, model, q, extra)
         prove(opt, before)
-        meta = Path(models_dir)/lm.spec.name.replace("/", "__")/strategy/"meta.json"
+        meta = Path(models_dir)/lm.spec.name.replace("/", "__")/(version or strategy)/"meta.json"
         saved = json.loads(meta.read_text()) if meta.exists() else None
-        if saved is None or saved.get("params") != json.loads(json.dumps(opt.params)):
-            save_optimized(opt, models_dir); size = opt.effect["size_on_disk"]   # first time (or other parameters): save
+        if saved is None or saved.get("params") != json.loads(json.dumps(opt.params)) or saved.get("format") != _format(opt):   # other params or runtime
+            save_optimized(opt, models_dir, version); size = opt.effect["size_on_disk"]   # first time (or other parameters): save
         else: size = saved["effect"]["size_on_disk"]
         opt.effect.update(size_on_disk=size, baseline_size_on_disk=base_bytes if base_bytes is not None else baseline_size(lm, models_dir))
         row = optimization_row(w.record, environment(meter), lm, opt, iteration, device)
-        row.update(tags or {})
+        row.update(version=version or strategy, **(tags or {}))
         return row
     finally:
         if wd: shutil.rmtree(wd, ignore_errors=True)
