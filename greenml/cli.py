@@ -98,6 +98,14 @@ def cmd_demo(args) -> int:
 # %% ../nbs/08_cli.ipynb #77e93c2e
 def _split(s): return [x.strip() for x in (s or "").split(",") if x.strip()]
 
+def _split_versions(s) -> list[str]:
+    "Like `_split`, but a sweep point over several parameters (`prune-structured@amount=0.1,round_to=8`) stays one version."
+    out = []
+    for x in _split(s):
+        if out and "@" not in x and "=" in x and "@" in out[-1] and "=" in out[-1]: out[-1] += "," + x
+        else: out.append(x)
+    return out
+
 def cmd_models(args) -> int:
     from greenml.models import list_models
     rows = list_models()
@@ -140,7 +148,7 @@ def _inf_line(r):
 
 def cmd_infer(args) -> int:
     from greenml.inference import run_inference
-    models, versions = _split(args.models), _split(args.versions)
+    models, versions = _split(args.models), _split_versions(args.versions)
     if not models: raise GreenMLError("no model given: use --models, e.g. --models smollm2-135m (see `greenml models`)")
     if not versions: raise GreenMLError("no version given: use --versions, e.g. --versions baseline,quant-dynamic")
     from greenml.models import resolve_device

@@ -33,7 +33,9 @@ def load_version(model: str, version: str = "baseline", models_dir="models", dev
     if version == "baseline": return base.to(device), "torch"
     d = Path(models_dir)/base.spec.name.replace("/", "__")/version
     if not (d/"meta.json").exists():
-        raise GreenMLError(f"no optimized model at {d}: run `greenml optimize --models {model} --strategies {version}` first")
+        how = (f"run the study whose [optimize.params] sweep makes {version} (`greenml run CONFIG`)" if "@" in version
+               else f"run `greenml optimize --models {model} --strategies {version}`")
+        raise GreenMLError(f"no optimized model at {d}: {how} first")
     opt = load_optimized(d, base=base, device=device)
     return opt.loaded, opt.framework
 
