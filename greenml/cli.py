@@ -15,6 +15,9 @@ __all__ = ['cmd_doctor', 'cmd_measure', 'demo_workload', 'cmd_demo', 'cmd_models
            'cmd_report', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #814820b5
+_RUNTIMES = {"onnxruntime": "onnx, onnx-int8, onnx-int8-static", "onnxruntime-genai": "onnx, onnx-int8, onnx-int4 on decoder LMs",
+             "torchao": "quant-w8a8, quant-w8", "torch-pruning": "prune-structured"}
+
 def _doctor_text(d: dict) -> str:
     mi = d["machine"]
     out = [f"greenml doctor — {mi['host']}",
@@ -26,6 +29,10 @@ def _doctor_text(d: dict) -> str:
     z = d["zeus"]
     gpus = ", ".join(f"cuda:{g['index']} {g['name']} ({'energy counter' if g['energy_counter'] else 'power samples only'})" for g in z["gpus"]) if isinstance(z["gpus"], list) else z["gpus"]
     out += ["", f"Zeus {z['version']} (reads RAPL and GPU counters for greenml) sees:", f"  CPUs     {z['cpus']}", f"  GPUs     {gpus or 'none'}"]
+    out += ["", "Optimization runtimes:"]
+    for pkg, what in _RUNTIMES.items():
+        v = mi["versions"].get(pkg)
+        out.append(f"  {pkg:<18}{v or 'NOT INSTALLED'}  (for {what})" + ("" if v else f": `pip install {pkg}`"))
     cc = d["codecarbon"]
     out += ["", f"CodeCarbon (estimates): CPU model {cc['cpu_mode']!r}" + (f" with a TDP of {cc['cpu_tdp_w']} W" if cc["cpu_tdp_w"] else "")
             + f", RAM {cc['ram_w']:g} W constant, grid {cc['country_iso_code']} at {cc['carbon_intensity_kg_per_kwh']*1000:.0f} g CO2eq/kWh", "", "What each component's figures will be:"]

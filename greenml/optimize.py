@@ -528,7 +528,11 @@ def _torchao_int8(lm: LoadedModel, config: str, include_head=False):
 def _quant_w8a8(lm: LoadedModel, include_head=False): return _torchao_int8(lm, "Int8DynamicActivationInt8WeightConfig", include_head)
 def _quant_w8(lm: LoadedModel, include_head=False): return _torchao_int8(lm, "Int8WeightOnlyConfig", include_head)
 
-_LM_ONLY = lambda sp: None if sp.task == "causal-lm" else "torchao int8 here quantizes Linear layers, and a CNN's only one is its classifier: use onnx-int8-static"
+def _LM_ONLY(sp):
+    import importlib.util
+    if sp.task != "causal-lm": return "torchao int8 here quantizes Linear layers, and a CNN's only one is its classifier: use onnx-int8-static"
+    if importlib.util.find_spec("torchao") is None: return "torchao is not installed: `pip install torchao`"
+    return None
 for _name, _fn, _what in (("quant-w8a8", _quant_w8a8, "int8 weights and per-token dynamic int8 activations"), ("quant-w8", _quant_w8, "int8 weight-only")):
     register(Strategy(_name, "torchao", _fn, applies_to=_LM_ONLY, defaults=dict(include_head=False), state_dict=True,
                       description=f"LMs: torchao {_what} on every Linear but the tied head", devices=("cpu",),
