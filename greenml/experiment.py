@@ -12,7 +12,7 @@ from pathlib import Path
 from .measure import GreenMLError, Meter, environment, doctor
 from .models import get_spec, resolve_device
 from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, baseline_size, append_rows, rewrite_csv, applicable
-from .optimize import check_strategies, strategy_names, _tell_meter
+from .optimize import check_strategies, strategy_names
 from .inference import InferenceJob, INF_COLUMNS, GEN_DEFAULTS, strategy_of
 from .data import load_dataset
 
@@ -267,7 +267,7 @@ def run_experiment(cfg: Config, quiet: bool = False, meter: Meter | None = None,
     for n in notes: print(f"greenml: repaired {n}", file=sys.stderr)
     for s in summ.skips: print(f"greenml: {s}", file=sys.stderr)
     meter = meter or Meter(backends=cfg["measure.backends"], idle_s=cfg["measure.idle_s"], country_iso_code=cfg["measure.country"])
-    _tell_meter(meter, device)
+    meter.use_device(device)   # on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU
     if todo: meter.idle_baseline()
     env = environment(meter)
     tags = dict(config_hash=cfg.hash, config_name=cfg["experiment.name"])

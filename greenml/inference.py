@@ -13,7 +13,7 @@ import torch
 from .measure import GreenMLError, Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS
 from .models import LoadedModel, get_spec, load_model, resolve_device
 from .runtimes import GenaiModule
-from .optimize import OrtModule, STRATEGIES, applicable, load_optimized, append_rows, _tell_meter
+from .optimize import OrtModule, STRATEGIES, applicable, load_optimized, append_rows
 from .data import load_dataset, dataset_fingerprint, CodeTask, TextSample, ImageSample
 from . import metrics
 
@@ -56,8 +56,8 @@ def generate(lm: LoadedModel, input_ids: torch.Tensor, max_new_tokens: int, stop
     gc = getattr(getattr(lm.model, "generation_config", None), "eos_token_id", None)
     eos_ids = {eos} | (set(gc) if isinstance(gc, (list, tuple)) else {gc})
     if isinstance(lm.model, GenaiModule):   # onnxruntime-genai: its own KV-cached loop
-        text_stop = (lambda new: stop(tok.decode(new, skip_special_tokens=True))) if stop else None
-        return lm.model.generate_ids(input_ids[0].tolist(), max_new_tokens, eos_ids - {None}, stop=text_stop)
+        stop_ids = (lambda new: stop(tok.decode(new, skip_special_tokens=True))) if stop else None
+        return lm.model.generate_ids(input_ids[0].tolist(), max_new_tokens, eos_ids - {None}, stop=stop_ids)
     with torch.inference_mode():
         if isinstance(lm.model, OrtModule) or not hasattr(lm.model, "generate"):
             ids = input_ids
@@ -256,7 +256,7 @@ def run_inference(models, versions=("baseline",), domains=None, reps: int = 1, m
     gen = dict(GEN_DEFAULTS)
     if max_new_tokens: gen.update(max_new_tokens if isinstance(max_new_tokens, dict) else {"text": max_new_tokens, "code": max_new_tokens})
     meter = meter or Meter()
-    _tell_meter(meter, device)
+    meter.use_device(device)   # on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU
     job = InferenceJob(meter, out=out, models_dir=models_dir, data=data, n_samples=n_samples, max_new_tokens=gen,
                        warmup=warmup, languagetool=languagetool, device=device)
     for (m, v), why in skip.items(): print(f"skip {v} on {m}: {why}")

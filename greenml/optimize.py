@@ -831,10 +831,6 @@ def optimize_unit(lm: LoadedModel, strategy: str, iteration: int, meter: Meter, 
     finally:
         if wd: shutil.rmtree(wd, ignore_errors=True)
 
-def _tell_meter(meter: Meter, device: str):
-    "Point the meter at the study's device: on `cuda:N` that GPU's energy only, every window edge synchronizing it; on the CPU no GPU at all."
-    meter.use_device(device)
-
 def run_optimizations(models, strategies, reps: int = 3, meter: Meter | None = None, out="results",
                       models_dir="models", params: dict | None = None, progress=None, device: str = "auto") -> list[dict]:
     "Measure each strategy on each model `reps` times on `device`; append the rows to `out/optimization_results.csv` and return them."
@@ -848,7 +844,7 @@ def run_optimizations(models, strategies, reps: int = 3, meter: Meter | None = N
     whys = {sp.name: check_strategies(strategies, sp, device) for sp in specs}
     if reps < 1: raise GreenMLError(f"--reps {reps}: give at least 1 repetition")
     meter = meter or Meter()
-    _tell_meter(meter, device)
+    meter.use_device(device)   # on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU
     csv_path = Path(out)/"optimization_results.csv"
     all_rows = []
     for sp in specs:
