@@ -163,7 +163,8 @@ def cmd_infer(args) -> int:
     m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
     rows = run_inference(models, versions, domains=_split(args.domains) or None, reps=args.reps, meter=m, out=args.out,
                          models_dir=args.models_dir, data=args.data, n_samples=args.samples, max_new_tokens=args.max_new_tokens,
-                         languagetool=args.languagetool, progress=lambda r: print(_inf_line(r), flush=True), device=device)
+                         languagetool=args.languagetool, progress=lambda r: print(_inf_line(r), flush=True), device=device,
+                         code_dataset=args.code_dataset)
     print(f"{len(rows)} inference runs appended to {args.out}/inference_results.csv (per-sample rows: {args.out}/inference_samples.csv)")
     return 0
 
@@ -175,9 +176,11 @@ def cmd_run(args) -> int:
     if args.device is not None: resolve_device(args.device)   # a bad --device is named as such, before any work
     cfg = load_config(args.config)
     raw = copy.deepcopy(cfg.raw)
-    if args.models: raw["experiment"]["models"] = _split(args.models)
-    if args.strategies is not None:
-        raw["optimize"]["strategies"] = _split(args.strategies); raw["inference"]["versions"] = []
+    if args.models:
+        raw["experiment"]["models"] = _split(args.models)
+        raw["optimize"]["models"] = {m: s for m, s in raw["optimize"].get("models", {}).items() if m in raw["experiment"]["models"]}
+    if args.strategies is not None:   # the same strategies for every model
+        raw["optimize"]["strategies"] = _split(args.strategies); raw["optimize"]["models"] = {}; raw["inference"]["versions"] = []
     if args.reps is not None: raw["optimize"]["reps"] = raw["inference"]["reps"] = args.reps
     if args.out: raw["experiment"]["out"] = args.out
     if args.device is not None: raw["experiment"]["device"] = args.device
@@ -189,8 +192,9 @@ def cmd_run(args) -> int:
 
 # %% ../nbs/08_cli.ipynb #7f06c735
 def cmd_report(args) -> int:
-    from greenml.analysis import write_report
-    paths = write_report(args.results, args.out)
+    from greenml.analysis import write_report, parse_budget
+    if not Path(args.results).is_dir(): raise GreenMLError(f"no results folder {args.results}: run `greenml run` first, or point --results at the folder it wrote")
+    paths = write_report(args.results, args.out, study=args.study, budget=parse_budget(args.budget))
     print(Path(paths["summary"]).read_text())
     print(f"report: {paths['html']} (self-contained), tables and charts (PNG, SVG) in {Path(paths['html']).parent}/")
     return 0
@@ -231,6 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
     rp = sub.add_parser("report", help="statistics, charts and a self-contained HTML report from a results folder")
     rp.add_argument("--results", default="results", help="results folder (default: results)")
     rp.add_argument("--out", default=None, help="report folder (default: RESULTS/report)")
+    rp.add_argument("--study", default=None, help="which study in RESULTS: a config name or config-hash prefix (default: the latest); studies are never pooled")
+    rp.add_argument("--budget", default=None, help="quality budget of the recommendation: perplexity=PERCENT,points=POINTS "
+                    "(default: perplexity=1,points=1: at most 1%% more perplexity, at most 1 point of top-1 or pass@1 lost)")
     rp.set_defaults(func=cmd_report)
     ls = sub.add_parser("models", help="list the registry's models, their domains, sizes and availability")
     ls.add_argument("--json", action="store_true", help="print JSON")
@@ -255,7 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--reps", type=int, default=1, help="repetitions (default: 1)")
     i.add_argument("--data", default=None, help="thesis-format data: a file, an image folder, or a folder holding them (default: embedded)")
     i.add_argument("--samples", type=int, default=None, help="use only the first N samples of each dataset")
-    i.add_argument("--max-new-tokens", type=int, default=None, help="generation length limit (default: text 24, code 160)")
+    i.add_argument("--max-new-tokens", type=int, default=None, help="generation length limit (default: text 24, code 128)")
+    i.add_argument("--code-dataset", default="humaneval", help="embedded code benchmark: humaneval (164 problems) or greenml (34 tasks) (default: humaneval)")
     i.add_argument("--languagetool", default=None, help="LanguageTool server URL for the grammar score (or $GREENML_LANGUAGETOOL_URL)")
     i.add_argument("--out", default="results", help="results folder (default: results)")
     i.add_argument("--models-dir", default="models", help="where optimized models were saved (default: models)")

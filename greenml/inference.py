@@ -95,7 +95,7 @@ def build_prompt(lm: LoadedModel, sample) -> tuple[torch.Tensor, callable]:
 
 # %% ../nbs/05_inference.ipynb #1970305e
 INF_COLUMNS = CODECARBON_COLUMNS + ["domain", "model", "framework", "version", "iteration", "correctness"]
-GEN_DEFAULTS = {"text": 24, "code": 160}
+GEN_DEFAULTS = {"text": 24, "code": 128}
 
 def _summ(xs):
     xs = [x for x in xs if x is not None and not (isinstance(x, float) and math.isnan(x))]
@@ -113,6 +113,7 @@ class InferenceJob:
     warmup: int = 1
     languagetool: str | None = None
     device: str = "auto"                # resolved to 'cpu' or 'cuda:N'
+    code_dataset: str = "humaneval"     # the embedded code benchmark: 'humaneval' (164 problems) or 'greenml' (34 tasks)
     _datasets: dict = field(default_factory=dict)
 
     def __post_init__(self):
@@ -122,7 +123,7 @@ class InferenceJob:
         if isinstance(self.max_new_tokens, int): self.max_new_tokens = {"text": self.max_new_tokens, "code": self.max_new_tokens}
 
     def dataset(self, domain):
-        if domain not in self._datasets: self._datasets[domain] = load_dataset(domain, self.data, self.n_samples)
+        if domain not in self._datasets: self._datasets[domain] = load_dataset(domain, self.data, self.n_samples, code=self.code_dataset)
         return self._datasets[domain]
 
     def _cache_path(self, model, domain):
@@ -185,7 +186,7 @@ class InferenceJob:
                 with m.measure("sample", phase="sample", **wt) as ws: outs.append(self._run_sample(lm, x, domain))
                 recs.append(ws.record)
         if version == "baseline": self._save_baseline(self._cache_path(spec.name, domain), outs)
-        scores, per_correct, tokens = self._score(lm, domain, samples, outs, base)
+        scores, per, tokens = self._score(lm, domain, samples, outs, base, xs)
         rows = [self._base_row(wl.record, spec, domain, framework, version, iteration, "load"),
                 self._base_row(ww.record, spec, domain, framework, version, iteration, "warmup")]
         r = self._base_row(wi.record, spec, domain, framework, version, iteration, "infer")
@@ -200,34 +201,38 @@ class InferenceJob:
         for x in rows: x.update(tags or {})
         samples_rows = [dict(model=spec.name, version=version, domain=domain, iteration=iteration,
             framework=framework, device=self.device, run_id=wi.record.run_id, session_id=self.env["session_id"], sample_id=s.id, latency_s=x.duration_s,
-            energy_j=x.energy_j, net_energy_j=x.net_energy_j, tokens=tokens[i] if tokens else None, correct=per_correct[i],
+            energy_j=x.energy_j, net_energy_j=x.net_energy_j, tokens=tokens[i] if tokens else None, correct=per["correct"][i],
+            perplexity=per["perplexity"][i], agreement=per["agreement"][i],
             estimated=x.estimated, **(tags or {})) for i, (s, x) in enumerate(zip(samples, recs))]
         # samples first: the results rows are the commit point a resumed run looks for
         append_rows(self.out/"inference_samples.csv", samples_rows)
         append_rows(self.out/"inference_results.csv", rows, INF_COLUMNS)
         return r
 
-    def _score(self, lm, domain, samples, outs, base):
-        "Metrics, computed after the windows closed. Returns (scores, per-sample correct, tokens per sample)."
+    def _score(self, lm, domain, samples, outs, base, xs):
+        "Metrics, computed after the windows closed. Returns (run scores, per-sample lists {correct, perplexity, agreement}, tokens per sample)."
+        n = len(samples)
         if domain == "vision":
             logits = torch.stack(outs)
             labels = [s.labels for s in samples]
-            top1, top5 = metrics.topk_hits(logits, labels, 1), metrics.topk_hits(logits, labels, 5)
-            fid = 1.0 if base is None else sum(a == b for a, b in zip(logits.argmax(-1).tolist(), base)) / len(samples)
-            s = dict(accuracy_top1=metrics.topk_accuracy(logits, labels, 1), accuracy_top5=metrics.topk_accuracy(logits, labels, 5), fidelity=fid)
+            top1 = metrics.topk_hits(logits, labels, 1)
+            agree = [1.0]*n if base is None else [float(a == b) for a, b in zip(logits.argmax(-1).tolist(), base)]
+            s = dict(accuracy_top1=metrics.topk_accuracy(logits, labels, 1), accuracy_top5=metrics.topk_accuracy(logits, labels, 5), fidelity=sum(agree)/n)
             s.update(correctness=s["accuracy_top1"], correctness_metric="accuracy_top1")
-            return s, top1, None
+            return s, dict(correct=top1, perplexity=[None]*n, agreement=agree), None
         tok = lm.tokenizer
-        fid = 1.0 if base is None else metrics.sequence_fidelity(base, outs)
+        # fidelity: teacher-forced on the baseline's answer, the share of its tokens this version would also choose
+        agree = [1.0]*n if base is None else [metrics.token_agreement(lm.logits, x[0][0].tolist(), b) for x, b in zip(xs, base)]
+        fid = _summ(agree)
         tokens = [len(o) for o in outs]
         texts = [tok.decode(o, skip_special_tokens=True) for o in outs]
         if domain == "text":
             ppl = metrics.perplexity(lm.logits, tok, samples)
-            s = dict(perplexity=ppl["perplexity"], mean_token_prob=ppl["mean_token_prob"], fidelity=fid, grammar=None)
+            s = dict(perplexity=_summ(ppl["per_sample"]), perplexity_pooled=ppl["perplexity"], fidelity=fid, grammar=None)
             url = metrics.languagetool_url(self.languagetool)
             if url: s["grammar"] = _summ(metrics.grammar_score(texts, url))
-            s.update(correctness=s["grammar"] if url else s["mean_token_prob"], correctness_metric="grammar" if url else "mean_token_prob")
-            return s, [None]*len(samples), tokens
+            s.update(correctness=s["perplexity"], correctness_metric="perplexity")
+            return s, dict(correct=[None]*n, perplexity=ppl["per_sample"], agreement=agree), tokens
         codes = [metrics.extract_code(t, smp.prompt, smp.entry_point) for t, smp in zip(texts, samples)]
         parsed = [metrics.generated_parses(t, smp.prompt, smp.entry_point) for t, smp in zip(texts, samples)]
         with_tests = [(c, smp) for c, smp in zip(codes, samples) if smp.tests]
@@ -235,12 +240,12 @@ class InferenceJob:
         s = dict(parse_rate=sum(parsed)/len(parsed), pep8=_summ([metrics.pep8_score(c) for c in codes]), fidelity=fid,
                  pass_at_1=metrics.pass_at_1(list(passed.values())) if passed else None)
         s.update(correctness=s["pass_at_1"] if passed else s["parse_rate"], correctness_metric="pass_at_1" if passed else "parse_rate")
-        return s, [passed.get(smp.id, p) for smp, p in zip(samples, parsed)], tokens
+        return s, dict(correct=[passed.get(smp.id, p) for smp, p in zip(samples, parsed)], perplexity=[None]*n, agreement=agree), tokens
 
 # %% ../nbs/05_inference.ipynb #a252c9f8
 def run_inference(models, versions=("baseline",), domains=None, reps: int = 1, meter: Meter | None = None, out="results",
                   models_dir="models", data=None, n_samples=None, max_new_tokens=None, warmup=1, languagetool=None, progress=None,
-                  device: str = "auto") -> list[dict]:
+                  device: str = "auto", code_dataset: str = "humaneval") -> list[dict]:
     "Measure inference of each (model, version, domain) `reps` times on `device`; rows go to `out/inference_results.csv`."
     device = resolve_device(device)
     if reps < 1: raise GreenMLError(f"--reps {reps}: give at least 1 repetition")
@@ -258,7 +263,7 @@ def run_inference(models, versions=("baseline",), domains=None, reps: int = 1, m
     meter = meter or Meter()
     meter.use_device(device)   # on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU
     job = InferenceJob(meter, out=out, models_dir=models_dir, data=data, n_samples=n_samples, max_new_tokens=gen,
-                       warmup=warmup, languagetool=languagetool, device=device)
+                       warmup=warmup, languagetool=languagetool, device=device, code_dataset=code_dataset)
     for (m, v), why in skip.items(): print(f"skip {v} on {m}: {why}")
     rows = []
     for sp in specs:

@@ -6,7 +6,7 @@ Docs: https://greenml.github.io/greenml/metrics.html.md"""
 
 # %% ../nbs/04_metrics.ipynb #29a6330a
 from __future__ import annotations
-import ast, contextlib, io, json, math, os, re, subprocess, sys, tempfile, urllib.request, urllib.parse, urllib.error
+import ast, contextlib, io, json, math, os, re, secrets, subprocess, sys, tempfile, urllib.request, urllib.parse, urllib.error
 from pathlib import Path
 import torch
 from .measure import GreenMLError
@@ -14,7 +14,7 @@ from .measure import GreenMLError
 # %% auto #0
 __all__ = ['LT_ENV', 'topk_hits', 'topk_accuracy', 'perplexity', 'languagetool_url', 'grammar_score', 'extract_code', 'parses',
            'generated_parses', 'run_tests', 'pass_at_1', 'pep8_violations', 'pep8_score', 'top1_fidelity',
-           'sequence_fidelity']
+           'sequence_fidelity', 'token_agreement']
 
 # %% ../nbs/04_metrics.ipynb #74209a9b
 def topk_hits(logits: torch.Tensor, labels: list[list[int]], k: int = 1) -> list[bool]:
@@ -79,11 +79,17 @@ def grammar_score(texts, url=None, language="en-US", timeout=30) -> list[float]:
 # %% ../nbs/04_metrics.ipynb #9f5e74d5
 _KEEP = ("def ", "async def ", "class ", "import ", "from ", "@", "#")
 
+def _preamble(prompt: str, entry_point: str) -> str:
+    "The prompt's text before `def <entry_point>`: the imports, constants and helpers the function may use."
+    m = re.search(rf"^(?:async\s+)?def\s+{re.escape(entry_point)}\s*\(", prompt, re.M)
+    return prompt[:m.start()] if m else ""
+
 def extract_code(completion: str, prompt: str, entry_point: str, trim: bool = True) -> str:
-    "The candidate program: the generated function (or the header plus the generated body); `trim` drops a ragged end until it parses."
+    "The candidate program: the prompt's preamble plus the generated function, or the prompt plus the generated body; `trim` drops a ragged end until it parses."
     blocks = re.findall(r"```(?:python|py|Python)?[ \t]*\n(.*?)(?:```|\Z)", completion, re.S)
     code = max(blocks, key=lambda b: f"def {entry_point}" in b) if blocks else completion
-    if not re.search(rf"def\s+{re.escape(entry_point)}\s*\(", code): code = prompt + code
+    own = bool(re.search(rf"def\s+{re.escape(entry_point)}\s*\(", code))    # the model wrote the whole function
+    if not own: code = prompt + code
     kept, started = [], False
     for line in code.splitlines():
         top = line[:1] not in (" ", "\t", "")
@@ -93,6 +99,8 @@ def extract_code(completion: str, prompt: str, entry_point: str, trim: bool = Tr
     code = "\n".join(kept).rstrip() + "\n"
     while trim and kept and not parses(code):     # trim a ragged end (a cut-off line)
         kept.pop(); code = "\n".join(kept).rstrip() + "\n"
+    pre = _preamble(prompt, entry_point).strip() if own else ""
+    if pre and pre not in code: code = pre + "\n\n\n" + code    # the imports and helpers the prompt gave it
     return code
 
 def parses(code: str) -> bool:
@@ -123,10 +131,15 @@ def _open_guard(file, mode="r", *a, **k):
         if not os.path.realpath(os.fsdecode(file)).startswith(_root): raise PermissionError("writing outside the sandbox folder is disabled")
     return _open(file, mode, *a, **k)
 builtins.open = _open_guard
-src = _open("candidate.py").read(); tests = json.load(_open("tests.json"))
-ns = {"__name__": "candidate"}
-exec(compile(src, "candidate.py", "exec"), ns)
-for t in tests: exec(compile(t, "test", "exec"), ns)
+def _main():
+    key = _open("done.key").read(); os.remove("done.key")   # gone before the candidate runs
+    out = os.dup(1)                                           # stdout, whatever the candidate does to sys.stdout
+    src = _open("candidate.py").read(); tests = json.load(_open("tests.json"))
+    ns = {"__name__": "candidate"}
+    exec(compile(src, "candidate.py", "exec"), ns)
+    for t in tests: exec(compile(t, "test", "exec"), ns)
+    os.write(out, ("\n" + key + "\n").encode())           # reached only when every test ran
+_main()
 '''
 
 def _limits(mem_bytes, cpu_s):
@@ -137,17 +150,19 @@ def _limits(mem_bytes, cpu_s):
     return f
 
 def run_tests(code: str, tests: list[str], timeout: float = 5.0, mem_mb: int = 1024) -> tuple[bool, str]:
-    "Run `tests` against `code` in a sandboxed subprocess: (passed, last line of the error or '')."
+    "Run `tests` against `code` in a sandboxed subprocess: (passed, last line of the error or ''). Passing needs exit status 0 and the run's key, printed after the last test."
+    key = secrets.token_hex(16)
     with tempfile.TemporaryDirectory(prefix="greenml-sandbox-") as d:
         Path(d, "candidate.py").write_text(code); Path(d, "tests.json").write_text(json.dumps(tests))
-        Path(d, "harness.py").write_text(_HARNESS)
+        Path(d, "harness.py").write_text(_HARNESS); Path(d, "done.key").write_text(key)
         env = {"PATH": os.environ.get("PATH", "/usr/bin"), "HOME": d, "TMPDIR": d, "PYTHONDONTWRITEBYTECODE": "1", "no_proxy": "*"}
         try:
-            r = subprocess.run([sys.executable, "-I", "harness.py"], cwd=d, env=env, capture_output=True, text=True,
+            r = subprocess.run([sys.executable, "-I", "harness.py"], cwd=d, env=env, capture_output=True, text=True, errors="replace",
                                timeout=timeout, preexec_fn=_limits(mem_mb * 2**20, int(timeout) + 1))
         except subprocess.TimeoutExpired: return False, f"timed out after {timeout:g} s"
         err = (r.stderr.strip().splitlines() or [""])[-1]
-        return r.returncode == 0, err
+        if r.returncode == 0 and key not in r.stdout: return False, "exited before its tests finished (exit(), sys.exit(), os._exit() or SystemExit)"
+        return r.returncode == 0, err or ("" if r.returncode == 0 else f"exited with status {r.returncode}")
 
 def pass_at_1(passed: list[bool]) -> float:
     "Share of tasks whose single greedy sample passes its tests."
@@ -175,3 +190,15 @@ def sequence_fidelity(base_seqs: list, seqs: list) -> float:
     "Share of samples whose generated token ids equal the baseline's exactly."
     if len(base_seqs) != len(seqs): raise GreenMLError(f"fidelity needs the same samples: {len(base_seqs)} baseline outputs vs {len(seqs)}")
     return sum(list(a) == list(b) for a, b in zip(base_seqs, seqs)) / len(seqs) if seqs else float("nan")
+
+# %% ../nbs/04_metrics.ipynb #948cb5fd
+def token_agreement(logits_fn, prompt_ids: list[int], ref_ids: list[int]) -> float:
+    "Teacher-forced on the baseline's tokens `ref_ids` after `prompt_ids`: the share of them that are this model's argmax next token (NaN for none)."
+    as_list = lambda x: x.flatten().tolist() if torch.is_tensor(x) else list(x)
+    prompt_ids, ref_ids = as_list(prompt_ids), as_list(ref_ids)
+    if not ref_ids: return float("nan")
+    ids = torch.tensor([prompt_ids + ref_ids])
+    logits = logits_fn({"input_ids": ids, "attention_mask": torch.ones_like(ids)})[0]
+    pred = logits[max(len(prompt_ids) - 1, 0): ids.shape[1] - 1].argmax(-1).tolist()   # position j - 1 predicts token j
+    tgt = ref_ids[len(ref_ids) - len(pred):]          # with no prompt, nothing predicts the first token
+    return sum(a == b for a, b in zip(pred, tgt)) / len(tgt) if tgt else float("nan")
