@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy, csv, datetime, difflib, hashlib, io, itertools, json, os, random, sys, time, tomllib
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
-from .measure import GreenMLError, Meter, environment, doctor
+from .measure import GreenMLError, Meter, environment, doctor, machine_info
 from .models import get_spec, resolve_device
 from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, baseline_size, append_rows, rewrite_csv, applicable
 from .optimize import check_strategies, strategy_names
@@ -70,7 +70,7 @@ class Config:
         key = lambda m: str(Path(m).resolve()) if Path(m).exists() else m   # a folder: its absolute path, however it was spelled
         doms = sorted({d for m in models for d in _domains_safe(self, m)})
         return dict(models={key(m): dict(strategies={v: {**getattr(STRATEGIES.get(s), "defaults", {}), **p} for v, (s, p) in self.opt_versions_for(m).items()},
-                                         versions=self.versions_for(m), domains=_domains_safe(self, m)) for m in models},
+                                         versions=sorted(self.versions_for(m)), domains=_domains_safe(self, m)) for m in models},
                     device=dev, optimize_reps=self["optimize.reps"], inference_reps=self["inference.reps"], warmup=self["inference.warmup"],
                     samples={d: self.samples(d) for d in doms}, max_new_tokens={d: self.max_new_tokens().get(d) for d in doms if d != "vision"},
                     data=str(Path(self["inference.data"]).resolve()) if self["inference.data"] else "", code_dataset=self["inference.code_dataset"] if "code" in doms else None,
@@ -93,7 +93,7 @@ class Config:
         "The versions inferred for `model`: `[inference] versions` that this model has, else the baseline and every version made for it."
         made = self.opt_versions_for(model)
         want = self["inference.versions"]
-        return [v for v in want if v == "baseline" or v in made] if want else ["baseline"] + list(made)
+        return list(dict.fromkeys(v for v in want if v == "baseline" or v in made)) if want else ["baseline"] + list(made)
     @property
     def versions(self) -> list[str]:
         "Every version inferred in the study (the union over its models)."
@@ -221,16 +221,8 @@ def plan(cfg: Config) -> list[Unit]:
     inf = [Unit("infer", m, v, d, i) for m in cfg["experiment.models"] for d in domains_of(cfg, m) for v in cfg.versions_for(m)
            if runs(v, m) for i in range(1, cfg["inference.reps"] + 1)]
     random.Random(seed).shuffle(opt); random.Random(seed + 1).shuffle(inf)
-    return opt + _baseline_first(inf)
+    return opt + inf
 
-def _baseline_first(inf: list[Unit]) -> list[Unit]:
-    "Swap the first baseline run of each (model, domain) into that pair's first slot: every other version is scored against its outputs."
-    inf = list(inf)
-    for key in dict.fromkeys((u.model, u.domain) for u in inf):
-        first = next(i for i, u in enumerate(inf) if (u.model, u.domain) == key)
-        b = next((i for i, u in enumerate(inf) if (u.model, u.domain) == key and u.version == "baseline"), None)
-        if b is not None and b != first: inf[first], inf[b] = inf[b], inf[first]
-    return inf
 
 # %% ../nbs/06_experiment.ipynb #1b85f443
 def repair_csv(path) -> tuple[list[dict], list[str], list[str]]:
@@ -313,7 +305,7 @@ def run_experiment(cfg: Config, quiet: bool = False, meter: Meter | None = None,
     session = dict(session_id=meter.session_id, started=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
                    config=cfg.raw, config_source=cfg.source, config_hash=cfg.hash, device=device, seed=cfg["experiment.seed"], units=len(units),
                    already_done=summ.skipped, order=[u.id for u in todo], environment=env, idle_w=meter.idle_w, idle_s=meter.idle_s,
-                   sources={c: ch.source for c, (_, ch) in meter.channels.items()}, estimated=meter.estimated)
+                   sources={c: ch.source for c, (_, ch) in meter.channels.items()}, estimated=meter.estimated, versions=machine_info()["versions"])
     out.mkdir(parents=True, exist_ok=True)
     with open(out/"sessions.jsonl", "a") as f: f.write(json.dumps(session, default=str) + "\n")
     job = InferenceJob(meter, out=out, models_dir=models_dir, data=cfg["inference.data"] or None, n_samples=None,
