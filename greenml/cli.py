@@ -6,7 +6,7 @@ Docs: https://greenml.github.io/greenml/cli.html.md"""
 
 # %% ../nbs/08_cli.ipynb #1cbb1a05
 from __future__ import annotations
-import argparse, contextlib, json, shlex, signal, subprocess, sys, time, shutil
+import argparse, contextlib, json, os, shlex, signal, subprocess, sys, time, shutil
 from pathlib import Path
 from .measure import GreenMLError, Meter, doctor, record_table, records_table
 
@@ -33,6 +33,8 @@ def _doctor_text(d: dict) -> str:
     for pkg, what in _RUNTIMES.items():
         v = mi["versions"].get(pkg)
         out.append(f"  {pkg:<18}{v or 'NOT INSTALLED'}  (for {what})" + ("" if v else f": `pip install {pkg}`"))
+    sb = d.get("sandbox")
+    if sb: out += ["", f"Code sandbox (pass@1): {sb['isolation']} — {sb['what']}" + (f"; for stronger isolation: {sb['fix']}" if sb["fix"] else "")]
     cc = d["codecarbon"]
     out += ["", f"CodeCarbon (estimates): CPU model {cc['cpu_mode']!r}" + (f" with a TDP of {cc['cpu_tdp_w']} W" if cc["cpu_tdp_w"] else "")
             + f", RAM {cc['ram_w']:g} W constant, grid {cc['country_iso_code']} at {cc['carbon_intensity_kg_per_kwh']*1000:.0f} g CO2eq/kWh", "", "What each component's figures will be:"]
@@ -45,6 +47,9 @@ def _doctor_text(d: dict) -> str:
 
 def cmd_doctor(args) -> int:
     d = doctor(country_iso_code=args.country)
+    from greenml.metrics import sandbox_isolation, SANDBOX_FIX, SANDBOX_WHAT
+    iso = sandbox_isolation()
+    d["sandbox"] = dict(isolation=iso, what=SANDBOX_WHAT[iso], fix=SANDBOX_FIX[iso])
     print(json.dumps(d, indent=2) if args.json else _doctor_text(d))
     return 0
 
@@ -66,6 +71,11 @@ def cmd_measure(args) -> int:
     if not cmd: raise GreenMLError("no command to measure: give one after `--`, e.g. `greenml measure -- python train.py`")
     if shutil.which(cmd[0]) is None:
         raise GreenMLError(f"command not found: {cmd[0]!r}: check the spelling or give its full path")
+    if args.output:   # checked before the command runs: its record must have somewhere to go
+        o = Path(args.output)
+        if o.is_dir(): raise GreenMLError(f"-o {o} is a folder: give a file name, e.g. -o {o}/record.json")
+        if not o.parent.is_dir(): raise GreenMLError(f"-o {o}: the folder {o.parent} does not exist: create it or give another path")
+        if not os.access(o.parent, os.W_OK) or (o.exists() and not os.access(o, os.W_OK)): raise GreenMLError(f"-o {o}: cannot write there: give another path")
     m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
     m.idle_baseline()
     with _hold_signals(), m.measure(args.name, command=shlex.join(cmd)) as w:
@@ -183,6 +193,7 @@ def cmd_run(args) -> int:
         raw["optimize"]["strategies"] = _split(args.strategies); raw["optimize"]["models"] = {}; raw["inference"]["versions"] = []
     if args.reps is not None: raw["optimize"]["reps"] = raw["inference"]["reps"] = args.reps
     if args.out: raw["experiment"]["out"] = args.out
+    if args.models_dir: raw["experiment"]["models_dir"] = args.models_dir
     if args.device is not None: raw["experiment"]["device"] = args.device
     if args.idle is not None: raw["measure"]["idle_s"] = args.idle
     cfg = parse_config(raw, cfg.source)
@@ -228,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--strategies", default=None, help="comma-separated strategies, replacing the config's (versions become baseline + these)")
     r.add_argument("--reps", type=int, default=None, help="repetitions for both phases, replacing the config's")
     r.add_argument("--out", default=None, help="results folder, replacing the config's")
+    r.add_argument("--models-dir", default=None, help="where optimized models are saved, replacing the config's [experiment] models_dir")
     r.add_argument("--idle", type=float, default=None, metavar="SECONDS", help="idle baseline length, replacing the config's")
     r.add_argument("--device", default=None, help=_DEVICE_HELP + ", replacing the config's [experiment] device")
     r.add_argument("--quiet", action="store_true", help="no progress bar (for CI and logs)")

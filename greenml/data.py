@@ -48,7 +48,24 @@ class ImageSample:
     labels: list
 
 # %% ../nbs/03_data.ipynb #66349014
-def _jsonl(path): return [json.loads(l) for l in Path(path).read_text().splitlines() if l.strip()]
+def _text(path) -> str:
+    try: return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as e: raise GreenMLError(f"{path}: not UTF-8 text (byte {e.start}): save it as UTF-8") from None
+    except OSError as e: raise GreenMLError(f"{path}: cannot be read ({e.strerror or e})") from None
+
+def _jsonl(path, required: tuple = (), what: str = "") -> list[dict]:
+    "Every line of a JSON Lines file, each checked: valid JSON, an object, and the `required` keys holding text; a bad line is `FILE:LINE: what is wrong`."
+    out = []
+    for i, l in enumerate(_text(path).splitlines(), 1):
+        if not l.strip(): continue
+        try: r = json.loads(l)
+        except ValueError as e: raise GreenMLError(f"{path}:{i}: not valid JSON ({e.msg} at column {getattr(e, 'colno', '?')}): one JSON object per line") from None
+        if not isinstance(r, dict): raise GreenMLError(f"{path}:{i}: a JSON {type(r).__name__}, not an object: each line is an object{what}")
+        for k in required:
+            if k not in r: raise GreenMLError(f"{path}:{i}: no {k!r}: each line needs {', '.join(repr(x) for x in required)}{what}")
+            if not isinstance(r[k], str): raise GreenMLError(f"{path}:{i}: {k!r} is a {type(r[k]).__name__}, not text")
+        out.append(r)
+    return out
 
 def embedded_text(n=None) -> list[TextSample]:
     "greenml's English prompts with reference continuations."
@@ -103,10 +120,11 @@ def humaneval(n=None) -> list[CodeTask]:
 def read_thesis_text(path, n=None) -> list[TextSample]:
     "Load a thesis-format `text_dataset.txt`."
     out = []
-    for i, line in enumerate(Path(path).read_text().splitlines()):
+    for i, line in enumerate(_text(path).splitlines()):
         if not line.strip(): continue
         try: d = ast.literal_eval(line)
-        except (ValueError, SyntaxError): raise GreenMLError(f"{path}:{i+1} is not a {{'text': ...}} literal: the thesis format has one per line") from None
+        except (ValueError, SyntaxError, MemoryError, RecursionError): raise GreenMLError(f"{path}:{i+1}: not a {{'text': ...}} literal: the thesis format has one per line") from None
+        if not isinstance(d, dict) or not isinstance(d.get("text"), str): raise GreenMLError(f"{path}:{i+1}: not a {{'text': ...}} literal with text: the thesis format has one per line")
         out.append(TextSample(f"text-{len(out):03d}", d["text"], None))
     return out[:n]
 
@@ -132,10 +150,18 @@ def read_thesis_images(folder, n=None) -> list[ImageSample]:
     mp = folder/"mapping.txt"
     if not mp.exists(): raise GreenMLError(f"{folder} has no mapping.txt: the thesis's image format needs `file<TAB>imagenet_index` lines")
     out = []
-    for line in mp.read_text().splitlines()[: n if n else None]:
+    for i, line in enumerate(_text(mp).splitlines(), 1):
         if not line.strip(): continue
-        f, idx = line.split("\t")
-        out.append(ImageSample(Path(f).stem, Image.open(folder/f).convert("RGB"), [int(idx)]))
+        if n and len(out) >= n: break
+        parts = line.split("\t")
+        if len(parts) != 2: raise GreenMLError(f"{mp}:{i}: {len(parts)} tab-separated fields, not 2: each line is `file<TAB>imagenet_index`")
+        f, idx = parts
+        try: idx = int(idx)
+        except ValueError: raise GreenMLError(f"{mp}:{i}: {idx!r} is not an ImageNet class index (0-999)") from None
+        if not 0 <= idx < 1000: raise GreenMLError(f"{mp}:{i}: {idx} is not an ImageNet class index (0-999)")
+        try: im = Image.open(folder/f).convert("RGB")
+        except (OSError, ValueError) as e: raise GreenMLError(f"{mp}:{i}: cannot read {folder/f} ({e}): fix the file name or the image") from None
+        out.append(ImageSample(Path(f).stem, im, [idx]))
     return out
 
 # %% ../nbs/03_data.ipynb #c85cecf7
@@ -159,7 +185,12 @@ def load_dataset(domain: str, source=None, n: int | None = None, code: str = "hu
         return read_thesis_images(p, n)
     if p.is_dir(): raise GreenMLError(f"{p} has no {_THESIS_FILES[domain]}: give the file itself or the folder holding it")
     if p.suffix == ".jsonl":
-        rows = _jsonl(p)[:n]
+        rows = (_jsonl(p, ("prompt",), " (and optionally 'reference' and 'id')") if domain == "text" else
+                _jsonl(p, ("signature", "docstring", "entry_point"), " (and optionally 'tests', a list of assert statements, 'solution' and 'id')"))[:n]
+        for i, r in enumerate(rows):
+            if "reference" in r and r["reference"] is not None and not isinstance(r["reference"], str): raise GreenMLError(f"{p}: sample {i + 1}: 'reference' is not text")
+            if not isinstance(r.get("tests", []), list) or not all(isinstance(t, str) for t in r.get("tests", [])):
+                raise GreenMLError(f"{p}: sample {i + 1}: 'tests' must be a list of assert statements (strings)")
         if domain == "text": return [TextSample(r.get("id", f"text-{i:03d}"), r["prompt"], r.get("reference")) for i, r in enumerate(rows)]
         return [CodeTask(r.get("id", f"code-{i:03d}"), code_prompt(r["signature"], r["docstring"]), r["entry_point"], r.get("tests", []), r.get("solution")) for i, r in enumerate(rows)]
     return (read_thesis_text if domain == "text" else read_thesis_code)(p, n)

@@ -11,14 +11,16 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from .measure import GreenMLError, Meter, environment, doctor, machine_info
 from .models import get_spec, resolve_device
-from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, baseline_size, append_rows, rewrite_csv, applicable
+from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, baseline_size, applicable
 from .optimize import check_strategies, strategy_names
 from .inference import InferenceJob, INF_COLUMNS, GEN_DEFAULTS, strategy_of
 from .data import load_dataset, CODE_DATASETS
+from .core import append_rows, rewrite_csv, repair_csv, results_lock
+
 
 # %% auto #0
 __all__ = ['CONFIG_DIR', 'SCHEMA', 'sweep', 'Config', 'domains_of', 'parse_config', 'load_config', 'validate', 'skipped', 'Unit',
-           'plan', 'repair_csv', 'resume_state', 'Summary', 'run_experiment', 'summary_table']
+           'plan', 'resume_state', 'Summary', 'run_experiment', 'summary_table']
 
 # %% ../nbs/06_experiment.ipynb #d9a95c92
 def _fmt_param(v) -> str: return repr(v) if isinstance(v, float) else str(v)   # exact: 0.3333333 and 0.33333333 stay two versions
@@ -135,16 +137,44 @@ def parse_config(raw: dict, source="<dict>") -> Config:
                 names = " or ".join(x.__name__ for x in (typ if isinstance(typ, tuple) else (typ,)))
                 raise GreenMLError(f"config {source}: [{t}] {k} = {v!r} should be {names}")
             out[t][k] = v
+    _check_values(out, raw, source)
     return Config(out, source)
+
+def _check_values(c: dict, raw: dict, source: str):
+    "The values a schema's types cannot catch: names that are text, lists without duplicates, counts in range."
+    def bad(msg): raise GreenMLError(f"config {source}: {msg}")
+    def names(where, v):
+        for x in v:
+            if not isinstance(x, str) or not x.strip(): bad(f"{where} = {v!r}: every entry is a name in quotes, e.g. [\"{'bf16' if 'strateg' in where else 'name'}\"]")
+        dup = sorted({x for x in v if v.count(x) > 1})
+        if dup: bad(f"{where} lists {dup[0]!r} twice: list each once")
+    for t, k in (("experiment", "models"), ("experiment", "domains"), ("optimize", "strategies"), ("inference", "versions")): names(f"[{t}] {k}", c[t][k])
+    for m, ss in c["optimize"]["models"].items():
+        if not isinstance(ss, list): bad(f"[optimize.models] {m} = {ss!r}: give a list of strategy names, e.g. {m} = [\"bf16\", \"onnx\"]")
+        names(f"[optimize.models] {m}", ss)
+    if not c["experiment"]["models"]: bad("[experiment] models = []: name at least one model (`greenml models` lists them)")
+    for k, lo in (("samples", 1), ("max_new_tokens", 1)):
+        if k not in raw.get("inference", {}): continue
+        v = c["inference"][k]
+        for d, n in (v.items() if isinstance(v, dict) else [(None, v)]):
+            if d is not None and d not in (("text", "code", "vision") if k == "samples" else ("text", "code")):
+                bad(f"[inference] {k} names {d!r}: give {', '.join(('text', 'code', 'vision') if k == 'samples' else ('text', 'code'))}")
+            if not isinstance(n, int) or isinstance(n, bool) or n < lo:
+                bad(f"[inference] {k}{'.' + d if d else ''} = {n!r}: give a whole number of at least {lo}" + (" (leave it out to use every sample)" if k == "samples" else ""))
+    for t, k in (("inference", "warmup"), ("measure", "idle_s"), ("measure", "cooldown_s")):
+        if c[t][k] < 0: bad(f"[{t}] {k} = {c[t][k]}: give 0 or more")
 
 def load_config(name_or_path="default") -> Config:
     "A shipped config by name (`default`, `thesis`) or a TOML file."
     p = Path(name_or_path)
     if not p.suffix and not p.exists(): p = CONFIG_DIR/f"{name_or_path}.toml"
     if not p.exists():
-        shipped = ", ".join(sorted(x.stem for x in CONFIG_DIR.glob("*.toml")))
-        raise GreenMLError(f"no config {name_or_path!r}: give a TOML file or one of the shipped configs ({shipped})")
-    try: raw = tomllib.loads(p.read_text())
+        shipped = sorted(x.stem for x in CONFIG_DIR.glob("*.toml"))
+        raise GreenMLError(f"no config {name_or_path!r}{_did_you_mean(str(name_or_path), shipped)}: give a TOML file or one of the shipped configs ({', '.join(shipped)})")
+    if p.is_dir(): raise GreenMLError(f"config {p} is a folder: give a TOML file, e.g. {p}/study.toml")
+    try: raw = tomllib.loads(p.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as e: raise GreenMLError(f"config {p} is not UTF-8 text (byte {e.start}): save it as UTF-8") from None
+    except OSError as e: raise GreenMLError(f"config {p} cannot be read ({e.strerror or e})") from None
     except tomllib.TOMLDecodeError as e: raise GreenMLError(f"config {p} is not valid TOML ({e}): fix the line it names") from None
     return parse_config(raw, str(p))
 
@@ -153,10 +183,6 @@ def validate(cfg: Config) -> None:
     "Raise `GreenMLError` for the first problem in `cfg`; returns quietly when the study can run."
     try: device = cfg.device
     except GreenMLError as e: raise GreenMLError(f"config {cfg.source}: [experiment] {e}") from None
-    for m in cfg["experiment.models"]:
-        sp = get_spec(m)
-        why = sp.availability()
-        if why: raise GreenMLError(f"model {m!r} is not available here: {why}")
     for m, ss in cfg["optimize.models"].items():
         if m not in cfg["experiment.models"]: raise GreenMLError(f"[optimize.models] names {m!r}, which is not in [experiment] models{_did_you_mean(m, cfg['experiment.models'])}: add it there or remove its line")
         if not isinstance(ss, list) or not all(isinstance(x, str) for x in ss): raise GreenMLError(f"[optimize.models] {m} = {ss!r}: give a list of strategy names, e.g. {m} = [\"bf16\", \"onnx\"]")
@@ -181,10 +207,23 @@ def validate(cfg: Config) -> None:
         if d not in ("text", "code", "vision"): raise GreenMLError(f"unknown domain {d!r} in [experiment] domains: choose text, code or vision")
     for k in ("optimize.reps", "inference.reps"):
         if cfg[k] < 0: raise GreenMLError(f"{k} = {cfg[k]}: give 0 (skip the phase) or more")
+    specs = {m: get_spec(m) for m in cfg["experiment.models"]}   # an unknown model: one line
+    for d in cfg["experiment.domains"]:
+        if not any(d in sp.domains for sp in specs.values()):
+            raise GreenMLError(f"[experiment] domains names {d!r}, which none of the models serves ({'; '.join(f'{m}: {chr(44).join(sp.domains)}' for m, sp in specs.items())}): remove it or add a model that serves it")
+    import codecarbon   # its grid table holds the country codes it knows
+    mix = Path(codecarbon.__file__).parent/"data"/"private_infra"/"global_energy_mix.json"
+    if mix.exists():
+        codes = json.loads(mix.read_text())
+        if cfg["measure.country"].upper() not in codes:
+            raise GreenMLError(f"[measure] country = {cfg['measure.country']!r} is not an ISO 3166 alpha-3 code CodeCarbon knows{_did_you_mean(cfg['measure.country'].upper(), codes)}: e.g. ESP, FRA, USA")
+    _check_writable(Path(cfg["experiment.out"]), "--out or [experiment] out"); _check_writable(Path(cfg["experiment.models_dir"]), "--models-dir or [experiment] models_dir")
+    for m, sp in specs.items():   # cached or reachable; a hub check may take a few seconds, so after the cheap checks
+        why = sp.availability()
+        if why: raise GreenMLError(f"model {m!r} is not available here: {why}")
     data = cfg["inference.data"] or None
     for d in {d for m in cfg["experiment.models"] for d in domains_of(cfg, m)}:
-        load_dataset(d, data, 1, code=cfg["inference.code_dataset"])   # raises with the reason when missing or malformed
-    _check_writable(Path(cfg["experiment.out"])); _check_writable(Path(cfg["experiment.models_dir"]))
+        load_dataset(d, data, cfg.samples(d), code=cfg["inference.code_dataset"])   # every sample the study uses, parsed: a bad line is FILE:LINE
 
 def skipped(cfg: Config) -> list[str]:
     "One line per (strategy, model) of `cfg` that cannot run on its device or makes no sense for the model: what `plan` leaves out, and why."
@@ -192,13 +231,13 @@ def skipped(cfg: Config) -> list[str]:
     return [f"skip {s} on {m}: {why}" for m in cfg["experiment.models"] for s in cfg.strategies_for(m)
             if (why := applicable(s, get_spec(m), device))]
 
-def _check_writable(folder: Path):
+def _check_writable(folder: Path, how: str = "--out"):
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder/f".greenml-write-test-{os.getpid()}"
         probe.write_text("ok"); probe.unlink()
     except OSError as e:
-        raise GreenMLError(f"cannot write to {folder} ({e.strerror or e}): choose another folder with --out or fix its permissions") from None
+        raise GreenMLError(f"cannot write to {folder} ({e.strerror or e}): choose another folder with {how}, or fix its permissions") from None
 
 # %% ../nbs/06_experiment.ipynb #4c0e843b
 @dataclass(frozen=True)
@@ -225,24 +264,6 @@ def plan(cfg: Config) -> list[Unit]:
 
 
 # %% ../nbs/06_experiment.ipynb #1b85f443
-def repair_csv(path) -> tuple[list[dict], list[str], list[str]]:
-    "Read a results CSV, repairing a partial last line or malformed rows: (rows, header, notes). Rewrites the file if it changed."
-    path = Path(path)
-    if not path.exists() or path.stat().st_size == 0: return [], [], []
-    data, notes = path.read_bytes(), []
-    if not data.endswith(b"\n"):
-        cut = data.rfind(b"\n") + 1
-        notes.append(f"{path.name}: removed a partial last line ({len(data) - cut} bytes, an interrupted write)")
-        data = data[:cut]
-    lines = list(csv.reader(io.StringIO(data.decode("utf-8", errors="replace"))))
-    if not lines: path.write_bytes(b""); return [], [], notes
-    header, rows = lines[0], []
-    for i, l in enumerate(lines[1:], 2):
-        if len(l) != len(header): notes.append(f"{path.name}: dropped line {i} ({len(l)} fields, the header has {len(header)})"); continue
-        rows.append(dict(zip(header, l)))
-    if notes: rewrite_csv(path, rows, header)
-    return rows, header, notes
-
 def resume_state(out, config_hash: str | None = None) -> tuple[set, list[str]]:
     "Ids of the units committed in `out` by this config, after repairing the files and removing rows of uncommitted units."
     out = Path(out); notes = []
@@ -254,6 +275,18 @@ def resume_state(out, config_hash: str | None = None) -> tuple[set, list[str]]:
     committed = {key(r) for r in inf if r.get("unit_id") and r.get("phase") == "infer"}
     done |= {r["unit_id"] for r in inf if mine(r) and r.get("phase") == "infer"}
     smp, sh, n = repair_csv(out/"inference_samples.csv"); notes += n
+    # a committed run whose per-sample rows are not all there (a damaged file, a repaired partial line) runs again
+    have = {}
+    for r in smp:
+        if r.get("unit_id"): have[key(r)] = have.get(key(r), 0) + 1
+    for r in inf:
+        if r.get("phase") != "infer" or not r.get("unit_id") or key(r) not in committed: continue
+        try: want = int(float(r.get("n_samples") or 0))
+        except ValueError: want = 0
+        if want and have.get(key(r), 0) < want:
+            committed.discard(key(r))
+            if mine(r): done.discard(r["unit_id"])
+            notes.append(f"{r['unit_id']}: {have.get(key(r), 0)} of its {want} per-sample rows are there: it runs again")
     for name, rows, header in (("inference_results.csv", inf, ih), ("inference_samples.csv", smp, sh)):
         keep = [r for r in rows if not r.get("unit_id") or key(r) in committed]
         if len(keep) != len(rows):
@@ -289,6 +322,10 @@ def run_experiment(cfg: Config, quiet: bool = False, meter: Meter | None = None,
     "Run (or resume) the study `cfg`; returns a `Summary`. `stop_after` ends after that many units (for tests)."
     t0 = time.perf_counter()
     validate(cfg)
+    with results_lock(cfg["experiment.out"]):   # one writer per results folder, from here to the end
+        return _run(cfg, quiet, meter, stop_after, t0)
+
+def _run(cfg: Config, quiet, meter, stop_after, t0) -> Summary:
     device = cfg.device
     out, models_dir = Path(cfg["experiment.out"]), Path(cfg["experiment.models_dir"])
     done, notes = resume_state(out, cfg.hash)

@@ -13,7 +13,8 @@ import torch
 from .measure import GreenMLError, Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS
 from .models import LoadedModel, get_spec, load_model, resolve_device
 from .runtimes import GenaiModule
-from .optimize import OrtModule, STRATEGIES, applicable, load_optimized, append_rows
+from .optimize import OrtModule, STRATEGIES, applicable, load_optimized
+from .core import append_rows, results_lock
 from .data import load_dataset, dataset_fingerprint, CodeTask, TextSample, ImageSample
 from . import metrics
 
@@ -238,7 +239,7 @@ class InferenceJob:
         with_tests = [(c, smp) for c, smp in zip(codes, samples) if smp.tests]
         passed = {smp.id: metrics.run_tests(c, smp.tests)[0] for c, smp in with_tests}
         s = dict(parse_rate=sum(parsed)/len(parsed), pep8=_summ([metrics.pep8_score(c) for c in codes]), fidelity=fid,
-                 pass_at_1=metrics.pass_at_1(list(passed.values())) if passed else None)
+                 pass_at_1=metrics.pass_at_1(list(passed.values())) if passed else None, sandbox=metrics.sandbox_isolation() if passed else None)
         s.update(correctness=s["pass_at_1"] if passed else s["parse_rate"], correctness_metric="pass_at_1" if passed else "parse_rate")
         return s, dict(correct=[passed.get(smp.id, p) for smp, p in zip(samples, parsed)], perplexity=[None]*n, agreement=agree), tokens
 
@@ -264,14 +265,16 @@ def run_inference(models, versions=("baseline",), domains=None, reps: int = 1, m
     meter.use_device(device)   # on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU
     job = InferenceJob(meter, out=out, models_dir=models_dir, data=data, n_samples=n_samples, max_new_tokens=gen,
                        warmup=warmup, languagetool=languagetool, device=device, code_dataset=code_dataset)
+    for d in {d for sp in specs for d in (domains or sp.domains) if d in sp.domains}: job.dataset(d)   # every sample parsed before any work
     for (m, v), why in skip.items(): print(f"skip {v} on {m}: {why}")
-    rows = []
-    for sp in specs:
-        for d in (domains or sp.domains):
-            if d not in sp.domains: continue
-            for v in versions:
-                if (sp.name, v) in skip: continue
-                for it in range(1, reps + 1):
-                    r = job.run_one(sp.name, v, d, it); rows.append(r)
-                    if progress: progress(r)
-    return rows
+    with results_lock(out):   # one writer per results folder
+        rows = []
+        for sp in specs:
+            for d in (domains or sp.domains):
+                if d not in sp.domains: continue
+                for v in versions:
+                    if (sp.name, v) in skip: continue
+                    for it in range(1, reps + 1):
+                        r = job.run_one(sp.name, v, d, it); rows.append(r)
+                        if progress: progress(r)
+        return rows

@@ -12,15 +12,14 @@ from pathlib import Path
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['COMPONENTS', 'RAPL_ROOT', 'RAPL_FIX', 'BACKENDS', 'CODECARBON_COLUMNS', 'GreenMLError', 'Channel', 'Reading',
-           'Backend', 'rapl_zones', 'RaplBackend', 'GpuBackend', 'hold_integral', 'CodeCarbonBackend',
-           'ComponentEnergy', 'Record', 'Meter', 'Window', 'machine_info', 'zeus_view', 'doctor', 'environment',
-           'codecarbon_row', 'record_columns', 'record_table', 'records_table', 'default_meter', 'measure',
-           'load_ipython_extension']
+__all__ = ['COMPONENTS', 'RAPL_ROOT', 'RAPL_FIX', 'BACKENDS', 'CODECARBON_COLUMNS', 'Channel', 'Reading', 'Backend', 'rapl_zones',
+           'RaplBackend', 'GpuBackend', 'hold_integral', 'CodeCarbonBackend', 'ComponentEnergy', 'Record', 'Meter',
+           'Window', 'machine_info', 'zeus_view', 'doctor', 'environment', 'codecarbon_row', 'record_columns',
+           'record_table', 'records_table', 'default_meter', 'measure', 'load_ipython_extension']
 
 # %% ../nbs/00_measure.ipynb #6a26f1e3
-class GreenMLError(Exception):
-    "A mistake the user can fix. The CLI prints it as one line (problem and fix), never as a traceback."
+from .core import GreenMLError   # defined in core; every layer imports it from where it knows it
+
 
 # %% ../nbs/00_measure.ipynb #a99f39b6
 COMPONENTS = ("cpu", "ram", "gpu")

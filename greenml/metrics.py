@@ -6,15 +6,15 @@ Docs: https://greenml.github.io/greenml/metrics.html.md"""
 
 # %% ../nbs/04_metrics.ipynb #29a6330a
 from __future__ import annotations
-import ast, contextlib, io, json, math, os, re, secrets, subprocess, sys, tempfile, urllib.request, urllib.parse, urllib.error
+import ast, contextlib, functools, io, json, math, os, re, secrets, shutil, signal, subprocess, sys, tempfile, urllib.request, urllib.parse, urllib.error
 from pathlib import Path
 import torch
 from .measure import GreenMLError
 
 # %% auto #0
-__all__ = ['LT_ENV', 'topk_hits', 'topk_accuracy', 'perplexity', 'languagetool_url', 'grammar_score', 'extract_code', 'parses',
-           'generated_parses', 'run_tests', 'pass_at_1', 'pep8_violations', 'pep8_score', 'top1_fidelity',
-           'sequence_fidelity', 'token_agreement']
+__all__ = ['LT_ENV', 'SANDBOX_WHAT', 'SANDBOX_FIX', 'topk_hits', 'topk_accuracy', 'perplexity', 'languagetool_url',
+           'grammar_score', 'extract_code', 'parses', 'generated_parses', 'sandbox_isolation', 'run_tests', 'pass_at_1',
+           'pep8_violations', 'pep8_score', 'top1_fidelity', 'sequence_fidelity', 'token_agreement']
 
 # %% ../nbs/04_metrics.ipynb #74209a9b
 def topk_hits(logits: torch.Tensor, labels: list[list[int]], k: int = 1) -> list[bool]:
@@ -120,49 +120,120 @@ def generated_parses(completion: str, prompt: str, entry_point: str) -> bool:
     stmts = [n for n in fn.body if not (isinstance(n, ast.Expr) and isinstance(getattr(n, "value", None), ast.Constant) and isinstance(n.value.value, str))]
     return bool(stmts)   # a docstring alone is no implementation
 
-# %% ../nbs/04_metrics.ipynb #d4474576
+# %% ../nbs/04_metrics.ipynb #d44250ea
 _HARNESS = r'''
-import builtins, json, os, socket, sys
-def _no_net(*a, **k): raise OSError("network access is disabled in greenml's sandbox")
-socket.socket = _no_net; socket.create_connection = _no_net; socket.getaddrinfo = _no_net
-_root, _open = os.path.realpath(os.getcwd()), builtins.open
-def _open_guard(file, mode="r", *a, **k):
-    if isinstance(file, (str, bytes, os.PathLike)) and any(c in mode for c in "wax+"):
-        if not os.path.realpath(os.fsdecode(file)).startswith(_root): raise PermissionError("writing outside the sandbox folder is disabled")
-    return _open(file, mode, *a, **k)
-builtins.open = _open_guard
+import json, os, sys
+def _guard(root):
+    "An audit hook (it cannot be removed): no writes outside `root`, no processes, no sockets, no native code."
+    def inside(p):
+        try: p = os.path.realpath(os.fsdecode(p))
+        except (TypeError, ValueError): return False
+        return os.path.commonpath([root, p]) == root
+    writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+    deny = ("os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty", "os.kill", "os.killpg", "os.setsid", "subprocess.Popen",
+            "pty.spawn", "socket.__new__", "socket.connect", "socket.bind", "socket.getaddrinfo", "socket.gethostbyname", "socket.sendto",
+            "ctypes.dlopen", "ctypes.dlsym", "ctypes.cdata", "gc.get_objects", "gc.get_referrers",
+            "gc.get_referents", "sys.settrace", "sys.setprofile", "os.startfile", "webbrowser.open")
+    paths = ("os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.chmod", "os.chown", "os.link", "os.symlink", "os.truncate", "os.utime",
+             "shutil.rmtree", "shutil.copyfile", "shutil.copymode", "shutil.copystat", "shutil.move", "shutil.chown")
+    def hook(event, args):
+        if event == "open":
+            path, mode, flags = args
+            w = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (isinstance(flags, int) and flags & writing)
+            if w and not isinstance(path, int) and not inside(path): raise PermissionError(f"writing outside the sandbox folder is disabled: {path!r}")
+        elif event in deny: raise PermissionError(f"{event} is disabled in greenml's sandbox")
+        elif event in paths:
+            for a in args:
+                if isinstance(a, (str, bytes, os.PathLike)) and not inside(a): raise PermissionError(f"{event} outside the sandbox folder is disabled: {a!r}")
+    sys.addaudithook(hook)
 def _main():
-    key = _open("done.key").read(); os.remove("done.key")   # gone before the candidate runs
-    out = os.dup(1)                                           # stdout, whatever the candidate does to sys.stdout
-    src = _open("candidate.py").read(); tests = json.load(_open("tests.json"))
+    done = int(sys.argv[1])                                   # the pipe that reports the end: the candidate's prints go elsewhere
+    key = sys.stdin.readline().strip(); sys.stdin.close()    # the run's key, before the candidate's code exists
+    with open("candidate.py") as f: src = f.read()
+    with open("tests.json") as f: tests = json.load(f)
+    _guard(os.path.realpath(os.getcwd()))
     ns = {"__name__": "candidate"}
     exec(compile(src, "candidate.py", "exec"), ns)
     for t in tests: exec(compile(t, "test", "exec"), ns)
-    os.write(out, ("\n" + key + "\n").encode())           # reached only when every test ran
+    os.write(done, key.encode())                              # reached only when every test ran
 _main()
 '''
 
-def _limits(mem_bytes, cpu_s):
+def _limits(mem_bytes, cpu_s, fsize_bytes, nproc=64, nofile=64):
     def f():
         import resource
-        resource.setrlimit(resource.RLIMIT_AS, (mem_bytes, mem_bytes))
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s + 1))
+        for r, v in ((resource.RLIMIT_AS, mem_bytes), (resource.RLIMIT_CPU, cpu_s), (resource.RLIMIT_FSIZE, fsize_bytes),
+                     (resource.RLIMIT_NPROC, nproc), (resource.RLIMIT_NOFILE, nofile)):
+            try: resource.setrlimit(r, (v, v))
+            except (ValueError, OSError): pass   # a hard limit below ours: keep it
     return f
 
-def run_tests(code: str, tests: list[str], timeout: float = 5.0, mem_mb: int = 1024) -> tuple[bool, str]:
-    "Run `tests` against `code` in a sandboxed subprocess: (passed, last line of the error or ''). Passing needs exit status 0 and the run's key, printed after the last test."
+# %% ../nbs/04_metrics.ipynb #bf6248df
+def _works(cmd) -> bool:
+    try: return subprocess.run(cmd + ["true"], capture_output=True, timeout=10).returncode == 0
+    except (OSError, subprocess.SubprocessError): return False
+
+@functools.lru_cache(maxsize=None)
+def sandbox_isolation() -> str:
+    "The strongest isolation this machine gives the code sandbox: 'bwrap' (bubblewrap), 'unshare' (user, network and PID namespaces), or 'guards' (audit hooks and limits only)."
+    if shutil.which("bwrap") and _works(["bwrap", "--ro-bind", "/", "/", "--unshare-all", "--die-with-parent"]): return "bwrap"
+    if shutil.which("unshare") and _works(["unshare", "--user", "--map-root-user", "--net", "--pid", "--fork", "--kill-child"]): return "unshare"
+    return "guards"
+
+SANDBOX_WHAT = {"bwrap": "bubblewrap: own namespaces, read-only file system, no network", "unshare": "own user, network and PID namespaces: no network, no process left behind",
+                "guards": "audit hooks and resource limits only, no OS isolation"}
+SANDBOX_FIX = {"guards": "install bubblewrap (`apt install bubblewrap`) or allow unprivileged user namespaces (`sysctl kernel.unprivileged_userns_clone=1`) for OS isolation",
+               "unshare": "install bubblewrap (`apt install bubblewrap`) for a read-only file system as well", "bwrap": ""}
+
+def _wrap(cmd, d, isolation):
+    if isolation == "bwrap":
+        return ["bwrap", "--ro-bind", "/", "/", "--bind", d, d, "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+                "--unshare-all", "--die-with-parent", "--new-session", "--chdir", d] + cmd
+    if isolation == "unshare": return ["unshare", "--user", "--map-root-user", "--net", "--pid", "--fork", "--kill-child"] + cmd
+    return cmd
+
+# %% ../nbs/04_metrics.ipynb #5f2d4fa0
+def run_tests(code: str, tests: list[str],
+              timeout: float = 5.0,        # wall-clock seconds for the whole run
+              mem_mb: int = 1024,          # address space
+              out_mb: int = 8,             # the most the candidate may write to a file (stdout and stderr included)
+              isolation: str | None = None # 'bwrap', 'unshare' or 'guards'; None: `sandbox_isolation()`
+             ) -> tuple[bool, str]:
+    "Run `tests` against `code` in a sandboxed subprocess: (passed, last line of the error or ''). Passing needs exit status 0 and the run's key, reported after the last test."
+    isolation = isolation or sandbox_isolation()
     key = secrets.token_hex(16)
     with tempfile.TemporaryDirectory(prefix="greenml-sandbox-") as d:
-        Path(d, "candidate.py").write_text(code); Path(d, "tests.json").write_text(json.dumps(tests))
-        Path(d, "harness.py").write_text(_HARNESS); Path(d, "done.key").write_text(key)
+        d = os.path.realpath(d)
+        Path(d, "candidate.py").write_text(code); Path(d, "tests.json").write_text(json.dumps(tests)); Path(d, "harness.py").write_text(_HARNESS)
         env = {"PATH": os.environ.get("PATH", "/usr/bin"), "HOME": d, "TMPDIR": d, "PYTHONDONTWRITEBYTECODE": "1", "no_proxy": "*"}
+        r_fd, w_fd = os.pipe()
+        with open(Path(d, "stdout"), "wb") as so, open(Path(d, "stderr"), "wb") as se:
+            p = subprocess.Popen(_wrap([sys.executable, "-I", "harness.py", str(w_fd)], d, isolation), cwd=d, env=env, stdin=subprocess.PIPE,
+                                 stdout=so, stderr=se, pass_fds=(w_fd,), start_new_session=True,
+                                 preexec_fn=_limits(mem_mb * 2**20, int(timeout) + 1, out_mb * 2**20))
+        os.close(w_fd)
+        timed_out = False
         try:
-            r = subprocess.run([sys.executable, "-I", "harness.py"], cwd=d, env=env, capture_output=True, text=True, errors="replace",
-                               timeout=timeout, preexec_fn=_limits(mem_mb * 2**20, int(timeout) + 1))
-        except subprocess.TimeoutExpired: return False, f"timed out after {timeout:g} s"
-        err = (r.stderr.strip().splitlines() or [""])[-1]
-        if r.returncode == 0 and key not in r.stdout: return False, "exited before its tests finished (exit(), sys.exit(), os._exit() or SystemExit)"
-        return r.returncode == 0, err or ("" if r.returncode == 0 else f"exited with status {r.returncode}")
+            p.stdin.write((key + "\n").encode()); p.stdin.close()
+            p.wait(timeout=timeout)
+        except (subprocess.TimeoutExpired, BrokenPipeError): timed_out = p.poll() is None
+        finally:
+            try: os.killpg(p.pid, signal.SIGKILL)      # the whole group: nothing the candidate started outlives the run
+            except ProcessLookupError: pass
+            p.wait()
+            done = b""
+            os.set_blocking(r_fd, False)
+            try: done = os.read(r_fd, 64)
+            except BlockingIOError: pass
+            os.close(r_fd)
+        if timed_out: return False, f"timed out after {timeout:g} s"
+        with open(Path(d, "stderr"), "rb") as f:
+            f.seek(max(0, os.path.getsize(f.name) - 4096)); tail = f.read().decode("utf-8", "replace")
+        err = (tail.strip().splitlines() or [""])[-1]
+        if "File too large" in err: return False, f"wrote more than {out_mb} MB"
+        if p.returncode == 0 and done.decode(errors="replace") != key: return False, "exited before its tests finished (exit(), sys.exit(), os._exit() or SystemExit)"
+        if p.returncode in (-signal.SIGXFSZ, 128 + signal.SIGXFSZ): return False, f"wrote more than {out_mb} MB"
+        return p.returncode == 0, err or ("" if p.returncode == 0 else f"exited with status {p.returncode}")
 
 def pass_at_1(passed: list[bool]) -> float:
     "Share of tasks whose single greedy sample passes its tests."

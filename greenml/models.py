@@ -6,7 +6,7 @@ Docs: https://greenml.github.io/greenml/models.html.md"""
 
 # %% ../nbs/01_models.ipynb #ee26da7f
 from __future__ import annotations
-import os, re, json, shutil, itertools, importlib.util, importlib.resources, warnings, logging, time
+import os, re, json, shutil, functools, itertools, importlib.util, importlib.resources, warnings, logging, time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -135,7 +135,20 @@ def _hub_availability(hub_id: str) -> str | None:
     if os.environ.get("HF_HUB_OFFLINE", "0") not in ("0", "", "false", "False"):
         return (f"{hub_id} is not in the Hugging Face cache and HF_HUB_OFFLINE=1: on a machine with a network, "
                 f"run `HF_HUB_OFFLINE=0 hf download {hub_id}` once (or use an embedded model such as smollm2-135m)")
-    return None  # online: from_pretrained will download it
+    why = _hub_unreachable()
+    if why: return (f"{hub_id} is not in the Hugging Face cache and the hub cannot be reached ({why}): run `hf download {hub_id}` once on a machine "
+                    f"with a network (or use an embedded model such as smollm2-135m)")
+    return None  # reachable: from_pretrained will download it
+
+@functools.lru_cache(maxsize=None)
+def _hub_unreachable(timeout: float = 3.0) -> str | None:
+    "None when the hub's host answers a TCP connection within `timeout` seconds, else why not (checked once per process)."
+    import socket, urllib.parse
+    from huggingface_hub import constants
+    u = urllib.parse.urlparse(constants.ENDPOINT)
+    host, port = u.hostname, u.port or (443 if u.scheme == "https" else 80)
+    try: socket.create_connection((host, port), timeout=timeout).close(); return None
+    except OSError as e: return f"{host}: {e.strerror or e}"
 
 # %% ../nbs/01_models.ipynb #ac95a393
 SMOLLM2_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"

@@ -19,14 +19,16 @@ from .runtimes import GenaiModule, build_genai, genai_unsupported, genai_unsuppo
 # transformers imports torchao whenever it loads a model (its quantizers look for it), and on a CPU build torchao then logs
 # every CUDA kernel library it cannot load, and torch a deprecation note: keep both loggers to errors
 for _n in ("torchao", "torch.utils._pytree"): logging.getLogger(_n).setLevel(logging.ERROR)
+from .core import append_rows, rewrite_csv, results_lock
+
 
 # %% auto #0
 __all__ = ['SKIP_REASONS', 'STRATEGIES', 'OPT_COLUMNS', 'is_linear_like', 'conv1d_to_linear', 'prune_plan', 'prunable',
            'torch_effect', 'Optimized', 'Strategy', 'register', 'strategy_names', 'calibration_batch', 'bn_input_stats',
            'bn_correct', 'bn_reestimate', 'native_bf16', 'ort_providers', 'OrtModule', 'export_onnx', 'onnx_effect',
            'NoEffectWarning', 'applicable', 'check_strategies', 'apply_strategy', 'genai_after', 'prove',
-           'save_optimized', 'baseline_size', 'load_optimized', 'get_spec_safe', 'rewrite_csv', 'append_rows',
-           'optimization_row', 'optimize_unit', 'run_optimizations']
+           'save_optimized', 'baseline_size', 'load_optimized', 'get_spec_safe', 'optimization_row', 'optimize_unit',
+           'run_optimizations']
 
 # %% ../nbs/02_optimize.ipynb #603394cc
 def _conv1d_cls():
@@ -754,43 +756,6 @@ def get_spec_safe(name):
 # %% ../nbs/02_optimize.ipynb #89503b5b
 OPT_COLUMNS = CODECARBON_COLUMNS + ["domain", "model", "framework", "strategy", "iteration"]
 
-def _csv_text(rows, cols, header: bool) -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
-    if header: w.writeheader()
-    w.writerows(rows)
-    return buf.getvalue()
-
-def _write_all(path, data: bytes, append=True):
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC), 0o644)
-    try:
-        view = memoryview(data)
-        while view: view = view[os.write(fd, view):]
-        os.fsync(fd)
-    finally: os.close(fd)
-
-def rewrite_csv(path, rows: list[dict], cols: list[str]):
-    "Replace the CSV at `path` atomically (temporary file, then rename)."
-    tmp = Path(path).with_suffix(".csv.tmp")
-    _write_all(tmp, _csv_text(rows, cols, True).encode(), append=False); tmp.replace(path)
-
-def append_rows(path, rows: list[dict], columns: list[str] | None = None):
-    "Append `rows` to the CSV at `path` in one write; new columns extend the header (the file is rewritten once, atomically)."
-    if not rows: return
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    cols = list(columns or [])
-    for r in rows: cols += [k for k in r if k not in cols]
-    header = not (path.exists() and path.stat().st_size > 0)
-    if not header:
-        with open(path, newline="") as f: old = next(csv.reader(f), [])
-        missing = [c for c in cols if c not in old]
-        if missing:
-            with open(path, newline="") as f: data = list(csv.DictReader(f))
-            rewrite_csv(path, data, old + missing)
-            old = old + missing
-        cols = old
-    _write_all(path, _csv_text(rows, cols, header).encode())
-
 def optimization_row(rec, env, lm, opt: Optimized, iteration: int, device: str | None = None) -> dict:
     "One row: CodeCarbon's columns, the thesis's, then greenml's (device, sources, net energy, effect)."
     row = codecarbon_row(rec, env)
@@ -845,19 +810,20 @@ def run_optimizations(models, strategies, reps: int = 3, meter: Meter | None = N
     if reps < 1: raise GreenMLError(f"--reps {reps}: give at least 1 repetition")
     meter = meter or Meter()
     meter.use_device(device)   # on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU
-    csv_path = Path(out)/"optimization_results.csv"
-    all_rows = []
-    for sp in specs:
-        with meter.measure("load", model=sp.name, phase="load"): lm = sp.load().to(device)
-        if device.startswith("cuda"): meter.idle_baseline(force=True, components=["gpu"])   # GPU idle with the model on it
-        before, base_bytes = torch_effect(lm.model), baseline_size(lm, models_dir)
-        for strat in strategies:
-            why = whys[sp.name][strat]
-            if why: print(f"skip {strat} on {sp.name}: {why}"); continue
-            for it in range(1, reps + 1):
-                row = optimize_unit(lm, strat, it, meter, models_dir, (params or {}).get(strat), before, base_bytes)
-                append_rows(csv_path, [row], OPT_COLUMNS)
-                all_rows.append(row)
-                if progress: progress(row)
-        del lm
-    return all_rows
+    with results_lock(out):   # one writer per results folder
+        csv_path = Path(out)/"optimization_results.csv"
+        all_rows = []
+        for sp in specs:
+            with meter.measure("load", model=sp.name, phase="load"): lm = sp.load().to(device)
+            if device.startswith("cuda"): meter.idle_baseline(force=True, components=["gpu"])   # GPU idle with the model on it
+            before, base_bytes = torch_effect(lm.model), baseline_size(lm, models_dir)
+            for strat in strategies:
+                why = whys[sp.name][strat]
+                if why: print(f"skip {strat} on {sp.name}: {why}"); continue
+                for it in range(1, reps + 1):
+                    row = optimize_unit(lm, strat, it, meter, models_dir, (params or {}).get(strat), before, base_bytes)
+                    append_rows(csv_path, [row], OPT_COLUMNS)
+                    all_rows.append(row)
+                    if progress: progress(row)
+            del lm
+        return all_rows
