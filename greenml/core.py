@@ -6,7 +6,7 @@ Docs: https://greenml.github.io/greenml/core.html.md"""
 
 # %% ../nbs/00a_core.ipynb #3e694c94
 from __future__ import annotations
-import contextlib, csv, datetime, fcntl, io, json, os, platform, sys
+import contextlib, csv, datetime, errno, fcntl, io, json, os, platform, sys
 from pathlib import Path
 
 # %% auto #0
@@ -58,13 +58,16 @@ def append_rows(path, rows: list[dict], columns: list[str] | None = None):
 def repair_csv(path) -> tuple[list[dict], list[str], list[str]]:
     "Read a results CSV, repairing a partial last line or malformed rows: (rows, header, notes). Rewrites the file if it changed."
     path = Path(path)
+    if path.is_dir(): raise GreenMLError(f"{path} is a folder, not a results file: move it away")
     if not path.exists() or path.stat().st_size == 0: return [], [], []
     data, notes = path.read_bytes(), []
     if not data.endswith(b"\n"):
         cut = data.rfind(b"\n") + 1
         notes.append(f"{path.name}: removed a partial last line ({len(data) - cut} bytes, an interrupted write)")
         data = data[:cut]
-    lines = list(csv.reader(io.StringIO(data.decode("utf-8", errors="replace"))))
+    csv.field_size_limit(2**31 - 1)   # a stray quote must not turn the rest of the file into one oversized field
+    try: lines = list(csv.reader(io.StringIO(data.decode("utf-8", errors="replace"))))
+    except csv.Error as e: raise GreenMLError(f"{path} is damaged beyond repair ({e}): move it away to start its study afresh") from None
     if not lines: path.write_bytes(b""); return [], [], notes
     header, rows = lines[0], []
     for i, l in enumerate(lines[1:], 2):
@@ -90,14 +93,16 @@ def results_lock(folder,              # the results folder
     folder = Path(folder)
     try: folder.mkdir(parents=True, exist_ok=True)
     except OSError as e: raise GreenMLError(f"cannot create the results folder {folder} ({e.strerror or e}): choose another with --out or fix its permissions") from None
-    p = (folder/LOCK_NAME).resolve()
+    p = folder.resolve()/LOCK_NAME   # the folder resolved, the lock file itself never followed
     if p in _HELD:
         _HELD[p][1] += 1
         try: yield
         finally: _HELD[p][1] -= 1
         return
-    try: fd = os.open(p, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as e: raise GreenMLError(f"cannot write to {folder} ({e.strerror or e}): choose another folder with --out or fix its permissions") from None
+    try: fd = os.open(p, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as e:
+        why = "it is a link, and greenml does not follow one" if e.errno == errno.ELOOP else e.strerror or e
+        raise GreenMLError(f"cannot open the lock {p} ({why}): remove it, or choose another folder with --out") from None
     try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(fd)

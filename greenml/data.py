@@ -59,11 +59,12 @@ def _jsonl(path, required: tuple = (), what: str = "") -> list[dict]:
     for i, l in enumerate(_text(path).splitlines(), 1):
         if not l.strip(): continue
         try: r = json.loads(l)
-        except ValueError as e: raise GreenMLError(f"{path}:{i}: not valid JSON ({e.msg} at column {getattr(e, 'colno', '?')}): one JSON object per line") from None
+        except (ValueError, RecursionError) as e: raise GreenMLError(f"{path}:{i}: not valid JSON ({getattr(e, 'msg', None) or str(e)[:80]}): one JSON object per line") from None
         if not isinstance(r, dict): raise GreenMLError(f"{path}:{i}: a JSON {type(r).__name__}, not an object: each line is an object{what}")
         for k in required:
             if k not in r: raise GreenMLError(f"{path}:{i}: no {k!r}: each line needs {', '.join(repr(x) for x in required)}{what}")
             if not isinstance(r[k], str): raise GreenMLError(f"{path}:{i}: {k!r} is a {type(r[k]).__name__}, not text")
+        if "id" in r and not isinstance(r["id"], str): raise GreenMLError(f"{path}:{i}: 'id' is a {type(r['id']).__name__}, not text")
         out.append(r)
     return out
 
@@ -134,14 +135,16 @@ def _entry_point(header: str) -> str:
 
 def read_thesis_code(path, n=None) -> list[CodeTask]:
     "Load a thesis-format `code_dataset.txt` (function headers, no tests)."
-    lines = [l.rstrip() for l in Path(path).read_text().splitlines() if l.strip()]
+    lines = [l.rstrip() for l in _text(path).splitlines() if l.strip()]
     bad = [l for l in lines if not _entry_point(l)]
     if bad: raise GreenMLError(f"{path}: {bad[0]!r} is not a function header: the thesis format has one `def name(...):` per line")
     return [CodeTask(f"code-{i:03d}", l + "\n", _entry_point(l), []) for i, l in enumerate(lines)][:n]
 
 def read_imagenet_labels(path) -> dict[int, str]:
     "The thesis's `imagenet1000_idx_to_labels.txt` (a dict literal)."
-    return {int(k): v for k, v in ast.literal_eval(Path(path).read_text()).items()}
+    try: return {int(k): v for k, v in ast.literal_eval(_text(path)).items()}
+    except (ValueError, SyntaxError, AttributeError, TypeError, RecursionError, MemoryError):
+        raise GreenMLError(f"{path}: not a dict literal of {{index: 'label'}}: the thesis's imagenet1000_idx_to_labels.txt format") from None
 
 def read_thesis_images(folder, n=None) -> list[ImageSample]:
     "Load an image folder with `mapping.txt` (`file<TAB>imagenet_index`)."
@@ -160,7 +163,7 @@ def read_thesis_images(folder, n=None) -> list[ImageSample]:
         except ValueError: raise GreenMLError(f"{mp}:{i}: {idx!r} is not an ImageNet class index (0-999)") from None
         if not 0 <= idx < 1000: raise GreenMLError(f"{mp}:{i}: {idx} is not an ImageNet class index (0-999)")
         try: im = Image.open(folder/f).convert("RGB")
-        except (OSError, ValueError) as e: raise GreenMLError(f"{mp}:{i}: cannot read {folder/f} ({e}): fix the file name or the image") from None
+        except (OSError, ValueError, Image.DecompressionBombError) as e: raise GreenMLError(f"{mp}:{i}: cannot read {folder/f} ({e}): fix the file name or the image") from None
         out.append(ImageSample(Path(f).stem, im, [idx]))
     return out
 
@@ -182,7 +185,7 @@ def load_dataset(domain: str, source=None, n: int | None = None, code: str = "hu
     if p.is_dir() and (p/_THESIS_FILES[domain]).exists(): p = p/_THESIS_FILES[domain]
     if domain == "vision":
         if not p.is_dir(): raise GreenMLError(f"{p}: images need a folder with mapping.txt")
-        return read_thesis_images(p, n)
+        return _checked(read_thesis_images(p, n), p/"mapping.txt")
     if p.is_dir(): raise GreenMLError(f"{p} has no {_THESIS_FILES[domain]}: give the file itself or the folder holding it")
     if p.suffix == ".jsonl":
         rows = (_jsonl(p, ("prompt",), " (and optionally 'reference' and 'id')") if domain == "text" else
@@ -191,9 +194,19 @@ def load_dataset(domain: str, source=None, n: int | None = None, code: str = "hu
             if "reference" in r and r["reference"] is not None and not isinstance(r["reference"], str): raise GreenMLError(f"{p}: sample {i + 1}: 'reference' is not text")
             if not isinstance(r.get("tests", []), list) or not all(isinstance(t, str) for t in r.get("tests", [])):
                 raise GreenMLError(f"{p}: sample {i + 1}: 'tests' must be a list of assert statements (strings)")
-        if domain == "text": return [TextSample(r.get("id", f"text-{i:03d}"), r["prompt"], r.get("reference")) for i, r in enumerate(rows)]
-        return [CodeTask(r.get("id", f"code-{i:03d}"), code_prompt(r["signature"], r["docstring"]), r["entry_point"], r.get("tests", []), r.get("solution")) for i, r in enumerate(rows)]
-    return (read_thesis_text if domain == "text" else read_thesis_code)(p, n)
+        if domain == "text": return _checked([TextSample(r.get("id", f"text-{i:03d}"), r["prompt"], r.get("reference")) for i, r in enumerate(rows)], p)
+        return _checked([CodeTask(r.get("id", f"code-{i:03d}"), code_prompt(r["signature"], r["docstring"]), r["entry_point"], r.get("tests", []), r.get("solution")) for i, r in enumerate(rows)], p)
+    return _checked((read_thesis_text if domain == "text" else read_thesis_code)(p, n), p)
+
+def _checked(samples: list, source) -> list:
+    "A dataset that can be scored: not empty, ids unique, code entry points that are names."
+    if not samples: raise GreenMLError(f"{source} holds no samples: give a file with at least one")
+    seen = set()
+    for s in samples:
+        if s.id in seen: raise GreenMLError(f"{source}: id {s.id!r} appears twice: give every sample its own id")
+        seen.add(s.id)
+        if isinstance(s, CodeTask) and not s.entry_point.isidentifier(): raise GreenMLError(f"{source}: sample {s.id!r}: entry_point {s.entry_point!r} is not a function name")
+    return samples
 
 def dataset_fingerprint(samples) -> str:
     "A short hash of the samples' ids and inputs, to key cached baseline outputs."

@@ -6,10 +6,10 @@ Docs: https://greenml.github.io/greenml/experiment.html.md"""
 
 # %% ../nbs/06_experiment.ipynb #0f16ca51
 from __future__ import annotations
-import copy, csv, datetime, difflib, hashlib, io, itertools, json, os, random, sys, time, tomllib
+import copy, csv, datetime, difflib, hashlib, io, itertools, json, math, os, random, sys, time, tomllib
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
-from .measure import GreenMLError, Meter, environment, doctor, machine_info
+from .measure import GreenMLError, Meter, environment, doctor, machine_info, BACKENDS
 from .models import get_spec, resolve_device
 from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, baseline_size, applicable
 from .optimize import check_strategies, strategy_names
@@ -125,6 +125,7 @@ def parse_config(raw: dict, source="<dict>") -> Config:
     out = {}
     for t in raw:
         if t not in SCHEMA: raise GreenMLError(f"config {source}: unknown table [{t}]{_did_you_mean(t, SCHEMA)}: the tables are {', '.join(SCHEMA)}")
+        if not isinstance(raw[t], dict): raise GreenMLError(f"config {source}: {t} = {raw[t]!r}: [{t}] is a table of settings, e.g. [{t}] on a line of its own")
     for t, keys in SCHEMA.items():
         given = raw.get(t, {})
         for k in given:
@@ -161,8 +162,25 @@ def _check_values(c: dict, raw: dict, source: str):
                 bad(f"[inference] {k} names {d!r}: give {', '.join(('text', 'code', 'vision') if k == 'samples' else ('text', 'code'))}")
             if not isinstance(n, int) or isinstance(n, bool) or n < lo:
                 bad(f"[inference] {k}{'.' + d if d else ''} = {n!r}: give a whole number of at least {lo}" + (" (leave it out to use every sample)" if k == "samples" else ""))
-    for t, k in (("inference", "warmup"), ("measure", "idle_s"), ("measure", "cooldown_s")):
-        if c[t][k] < 0: bad(f"[{t}] {k} = {c[t][k]}: give 0 or more")
+    for t, k, hi in (("inference", "warmup", 1000), ("measure", "idle_s", 3600), ("measure", "cooldown_s", 3600), ("optimize", "reps", 10_000), ("inference", "reps", 10_000)):
+        v = c[t][k]
+        if not math.isfinite(v) or not 0 <= v <= hi: bad(f"[{t}] {k} = {v}: give a number from 0 to {hi}")
+    for k in ("samples", "max_new_tokens"):
+        v = c["inference"][k]
+        for n in (v.values() if isinstance(v, dict) else [v]):
+            if isinstance(n, int) and n > 1_000_000: bad(f"[inference] {k} = {n}: give at most 1000000")
+    for s, p in c["optimize"]["params"].items():
+        if not isinstance(p, dict): bad(f"[optimize.params] {s} = {p!r}: give a table of parameters, e.g. {s} = {{ amount = 0.3 }}")
+        for k, v in p.items():
+            for x in (v if isinstance(v, list) else [v]):
+                if isinstance(x, float) and not math.isfinite(x): bad(f"[optimize.params] {s} {k} = {x}: give a finite number")
+                if k == "amount" and (isinstance(x, bool) or not isinstance(x, (int, float)) or not 0 < x < 1):
+                    bad(f"[optimize.params] {s} amount = {x!r}: the share of weights to prune, a number between 0 and 1 (e.g. 0.3)")
+    for t, k in (("experiment", "out"), ("experiment", "models_dir")):
+        if not c[t][k].strip(): bad(f"[{t}] {k} is empty: give a folder")
+    known = BACKENDS + ("nvml",)
+    for b in filter(None, (x.strip() for x in c["measure"]["backends"].split(","))):
+        if b != "auto" and b not in known: bad(f"[measure] backends names {b!r}{_did_you_mean(b, known)}: choose from auto, {', '.join(BACKENDS)}")
 
 def load_config(name_or_path="default") -> Config:
     "A shipped config by name (`default`, `thesis`) or a TOML file."
@@ -278,15 +296,15 @@ def resume_state(out, config_hash: str | None = None) -> tuple[set, list[str]]:
     # a committed run whose per-sample rows are not all there (a damaged file, a repaired partial line) runs again
     have = {}
     for r in smp:
-        if r.get("unit_id"): have[key(r)] = have.get(key(r), 0) + 1
+        if r.get("unit_id"): have.setdefault(key(r), set()).add(r.get("sample_id"))
     for r in inf:
         if r.get("phase") != "infer" or not r.get("unit_id") or key(r) not in committed: continue
         try: want = int(float(r.get("n_samples") or 0))
-        except ValueError: want = 0
-        if want and have.get(key(r), 0) < want:
+        except (ValueError, OverflowError): want = 0
+        if want and len(have.get(key(r), ())) < want:
             committed.discard(key(r))
             if mine(r): done.discard(r["unit_id"])
-            notes.append(f"{r['unit_id']}: {have.get(key(r), 0)} of its {want} per-sample rows are there: it runs again")
+            notes.append(f"{r['unit_id']}: {len(have.get(key(r), ()))} of its {want} samples have their rows: it runs again")
     for name, rows, header in (("inference_results.csv", inf, ih), ("inference_samples.csv", smp, sh)):
         keep = [r for r in rows if not r.get("unit_id") or key(r) in committed]
         if len(keep) != len(rows):

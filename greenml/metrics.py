@@ -124,44 +124,55 @@ def generated_parses(completion: str, prompt: str, entry_point: str) -> bool:
 _HARNESS = r'''
 import json, os, sys
 def _guard(root):
-    "An audit hook (it cannot be removed): no writes outside `root`, no processes, no sockets, no native code."
-    def inside(p):
-        try: p = os.path.realpath(os.fsdecode(p))
+    "An audit hook (it cannot be removed): no writes outside `root`, no processes, no sockets, no native code, no other interpreters, no looking at the harness's frames."
+    def inside(p, base=None):
+        try: p = os.fsdecode(p); p = os.path.realpath(p if os.path.isabs(p) or base is None else os.path.join(base, p))
         except (TypeError, ValueError): return False
         return os.path.commonpath([root, p]) == root
     writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-    deny = ("os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty", "os.kill", "os.killpg", "os.setsid", "subprocess.Popen",
+    deny = {"os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty", "os.kill", "os.killpg", "os.setsid", "subprocess.Popen",
             "pty.spawn", "socket.__new__", "socket.connect", "socket.bind", "socket.getaddrinfo", "socket.gethostbyname", "socket.sendto",
-            "ctypes.dlopen", "ctypes.dlsym", "ctypes.cdata", "gc.get_objects", "gc.get_referrers",
-            "gc.get_referents", "sys.settrace", "sys.setprofile", "os.startfile", "webbrowser.open")
-    paths = ("os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.chmod", "os.chown", "os.link", "os.symlink", "os.truncate", "os.utime",
-             "shutil.rmtree", "shutil.copyfile", "shutil.copymode", "shutil.copystat", "shutil.move", "shutil.chown")
+            "ctypes.dlopen", "ctypes.dlsym", "ctypes.cdata", "gc.get_objects", "gc.get_referrers", "gc.get_referents", "sys._current_frames",
+            "sys.settrace", "sys.setprofile", "os.startfile", "webbrowser.open", "os.symlink", "os.link", "os.mkfifo", "os.mknod",
+            "os.setxattr", "os.removexattr", "sqlite3.connect", "sqlite3.connect/handle", "os.pidfd_open", "signal.pthread_kill"}
+    modules = {"_xxsubinterpreters", "_xxinterpchannels", "_posixsubprocess", "_ctypes", "_testcapi", "_testinternalcapi", "_posixshmem"}
+    paths = {"os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.chmod", "os.chown", "os.truncate", "os.utime",
+             "shutil.rmtree", "shutil.copyfile", "shutil.copymode", "shutil.copystat", "shutil.move", "shutil.chown"}
     def hook(event, args):
         if event == "open":
             path, mode, flags = args
             w = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (isinstance(flags, int) and flags & writing)
-            if w and not isinstance(path, int) and not inside(path): raise PermissionError(f"writing outside the sandbox folder is disabled: {path!r}")
+            if isinstance(path, int): return
+            if w and not inside(path): raise PermissionError(f"writing outside the sandbox folder is disabled: {path!r}")
+            if not inside(path) and os.path.isdir(path): raise PermissionError(f"opening a folder outside the sandbox is disabled: {path!r}")   # no dir_fd tricks
+        elif event == "import":
+            if args[0] in modules: raise PermissionError(f"importing {args[0]} is disabled in greenml's sandbox")
+        elif event == "sys._getframe": raise ValueError("call stack is not deep enough")     # what typing and namedtuple already handle
+        elif event == "object.__getattr__": raise AttributeError(f"{args[1]} is not available in greenml's sandbox")
         elif event in deny: raise PermissionError(f"{event} is disabled in greenml's sandbox")
         elif event in paths:
+            if any(isinstance(a, int) and not isinstance(a, bool) and a >= 0 for a in args[:1]): raise PermissionError(f"{event} on a file descriptor is disabled")
             for a in args:
                 if isinstance(a, (str, bytes, os.PathLike)) and not inside(a): raise PermissionError(f"{event} outside the sandbox folder is disabled: {a!r}")
     sys.addaudithook(hook)
-def _main():
+def _main(_exec=exec, _compile=compile, _write=os.write):
     done = int(sys.argv[1])                                   # the pipe that reports the end: the candidate's prints go elsewhere
-    key = sys.stdin.readline().strip(); sys.stdin.close()    # the run's key, before the candidate's code exists
-    with open("candidate.py") as f: src = f.read()
-    with open("tests.json") as f: tests = json.load(f)
+    key = sys.stdin.readline().strip().encode(); sys.stdin.close()   # the run's key, before the candidate's code exists
+    with open("candidate.py", encoding="utf-8", errors="replace") as f: src = f.read()
+    with open("tests.json", encoding="utf-8") as f: tests = tuple(json.load(f))
     _guard(os.path.realpath(os.getcwd()))
     ns = {"__name__": "candidate"}
-    exec(compile(src, "candidate.py", "exec"), ns)
-    for t in tests: exec(compile(t, "test", "exec"), ns)
-    os.write(done, key.encode())                              # reached only when every test ran
+    _exec(_compile(src, "candidate.py", "exec"), ns)          # exec, compile and os.write as they were before the candidate ran
+    for t in tests: _exec(_compile(t, "test", "exec"), ns)
+    _write(done, key)                                         # reached only when every test ran
 _main()
 '''
 
 def _limits(mem_bytes, cpu_s, fsize_bytes, nproc=64, nofile=64):
     def f():
-        import resource
+        import ctypes, resource
+        try: ctypes.CDLL(None).prctl(1, 9)   # PR_SET_PDEATHSIG, SIGKILL: if greenml dies, so does the candidate
+        except (OSError, AttributeError): pass
         for r, v in ((resource.RLIMIT_AS, mem_bytes), (resource.RLIMIT_CPU, cpu_s), (resource.RLIMIT_FSIZE, fsize_bytes),
                      (resource.RLIMIT_NPROC, nproc), (resource.RLIMIT_NOFILE, nofile)):
             try: resource.setrlimit(r, (v, v))
@@ -204,7 +215,7 @@ def run_tests(code: str, tests: list[str],
     key = secrets.token_hex(16)
     with tempfile.TemporaryDirectory(prefix="greenml-sandbox-") as d:
         d = os.path.realpath(d)
-        Path(d, "candidate.py").write_text(code); Path(d, "tests.json").write_text(json.dumps(tests)); Path(d, "harness.py").write_text(_HARNESS)
+        Path(d, "candidate.py").write_text(code, encoding="utf-8", errors="replace"); Path(d, "tests.json").write_text(json.dumps(tests)); Path(d, "harness.py").write_text(_HARNESS)
         env = {"PATH": os.environ.get("PATH", "/usr/bin"), "HOME": d, "TMPDIR": d, "PYTHONDONTWRITEBYTECODE": "1", "no_proxy": "*"}
         r_fd, w_fd = os.pipe()
         with open(Path(d, "stdout"), "wb") as so, open(Path(d, "stderr"), "wb") as se:
