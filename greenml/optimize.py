@@ -25,8 +25,8 @@ from .core import append_rows, rewrite_csv, results_lock
 # %% auto #0
 __all__ = ['SKIP_REASONS', 'STRATEGIES', 'OPT_COLUMNS', 'is_linear_like', 'conv1d_to_linear', 'prune_plan', 'prunable',
            'torch_effect', 'Optimized', 'Strategy', 'register', 'strategy_names', 'calibration_batch', 'bn_input_stats',
-           'bn_correct', 'bn_reestimate', 'native_bf16', 'ort_providers', 'OrtModule', 'export_onnx', 'onnx_effect',
-           'NoEffectWarning', 'applicable', 'check_strategies', 'apply_strategy', 'genai_after', 'prove',
+           'bn_correct', 'bn_reestimate', 'tied_head', 'native_bf16', 'ort_providers', 'OrtModule', 'export_onnx',
+           'onnx_effect', 'NoEffectWarning', 'applicable', 'check_strategies', 'apply_strategy', 'genai_after', 'prove',
            'save_optimized', 'baseline_size', 'load_optimized', 'get_spec_safe', 'optimization_row', 'optimize_unit',
            'run_optimizations']
 
@@ -298,14 +298,23 @@ register(Strategy("prune-structured", "torch", _prune_structured,
                   description="structured pruning (channels, MLP neurons) with torch-pruning, global and iterative, BatchNorm corrected on calibration images; parameters and FLOPs drop"));
 
 # %% ../nbs/02_optimize.ipynb #8440daae
+def tied_head(model: nn.Module) -> str | None:
+    "The name of the output layer whose weight *is* the input embedding's (tied weights), or None."
+    try: out, inp = model.get_output_embeddings(), model.get_input_embeddings()
+    except (AttributeError, NotImplementedError): return None
+    if out is None or inp is None or getattr(out, "weight", None) is not getattr(inp, "weight", 0): return None
+    return next((n for n, m in model.named_modules() if m is out), None)
+
 def _quant_dynamic(lm: LoadedModel, per_channel=True):
     from torch.ao.quantization import quantize_dynamic, per_channel_dynamic_qconfig, default_dynamic_qconfig
+    qc = per_channel_dynamic_qconfig if per_channel else default_dynamic_qconfig
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         conv1d_to_linear(lm.model)
-        eligible = sum(isinstance(m, nn.Linear) for m in lm.model.modules())
-        q = quantize_dynamic(lm.model, {nn.Linear: per_channel_dynamic_qconfig if per_channel else default_dynamic_qconfig}, dtype=torch.qint8)
-    return q, dict(eligible_layers=eligible)
+        tied = tied_head(lm.model)   # quantizing a tied head would give it its own int8 copy: the model would grow
+        names = [n for n, m in lm.model.named_modules() if isinstance(m, nn.Linear) and n != tied]
+        q = quantize_dynamic(lm.model, {n: qc for n in names}, dtype=torch.qint8)
+    return q, dict(eligible_layers=len(names), **({"tied_kept": tied} if tied else {}))
 
 register(Strategy("quant-dynamic", "torch", _quant_dynamic, defaults=dict(per_channel=True),
                   description="int8 dynamic quantization (per-channel) of every Linear and Conv1D",
@@ -669,6 +678,10 @@ def prove(opt: Optimized, before: dict | None = None) -> dict:
     x = opt.base.example_inputs(2, seq_len=12)
     diff = float((opt.logits(x) - opt.base.logits(x)).abs().max())
     ok, summary = _verdict(opt.strategy, before, after, opt.params, diff, opt.notes)
+    if opt.notes.get("tied_kept"): summary += f"; {opt.notes['tied_kept']} left fp32: it shares its weight with the input embeddings, and an int8 copy would untie them and grow the model"
+    if after["params"] > before["params"] * 1.001:
+        summary += f"; WARNING: parameters grew {before['params']/1e6:.2f} M -> {after['params']/1e6:.2f} M (tied weights untied?)"
+        warnings.warn(f"{opt.strategy} on {opt.base.spec.name}: parameters grew {before['params']:,} -> {after['params']:,} (tied weights untied?)", UserWarning)
     opt.effect = {**opt.notes, **dict(params_before=before["params"], params=after["params"], nonzero_fraction=after["nonzero_fraction"],
                       sparsity=after["sparsity"], quantized_layers=after["quantized_layers"], eligible_layers=after["linear_layers"],
                       dtypes=after["dtypes"], max_abs_logit_diff=diff, took_effect=ok, effect_summary=summary)}
@@ -790,6 +803,9 @@ def optimize_unit(lm: LoadedModel, strategy: str, iteration: int, meter: Meter, 
             save_optimized(opt, models_dir, version); size = opt.effect["size_on_disk"]   # first time (or other parameters): save
         else: size = saved["effect"]["size_on_disk"]
         opt.effect.update(size_on_disk=size, baseline_size_on_disk=base_bytes if base_bytes is not None else baseline_size(lm, models_dir))
+        b = opt.effect["baseline_size_on_disk"]
+        if size and b and size > b * 1.01:
+            opt.effect["effect_summary"] += f"; WARNING: {size/1e6:.1f} MB on disk, more than the baseline's {b/1e6:.1f} MB"
         row = optimization_row(w.record, environment(meter), lm, opt, iteration, device)
         row.update(version=version or strategy, **(tags or {}))
         return row
