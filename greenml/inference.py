@@ -32,7 +32,7 @@ def load_version(model: str, version: str = "baseline", models_dir="models", dev
     device = resolve_device(device)
     base = load_model(model)
     if version == "baseline": return base.to(device), "torch"
-    d = Path(models_dir)/base.spec.name.replace("/", "__")/version
+    d = Path(models_dir)/base.spec.key/version
     if not (d/"meta.json").exists():
         how = (f"run the study whose [optimize.params] sweep makes {version} (`greenml run CONFIG`)" if "@" in version
                else f"run `greenml optimize --models {model} --strategies {version}`")
@@ -130,7 +130,7 @@ class InferenceJob:
     def _cache_path(self, model, domain):
         samples = self.dataset(domain)
         key = f"{dataset_fingerprint(samples)}-{self.max_new_tokens.get(domain, 0)}" + ("" if self.device == "cpu" else "-" + self.device.replace(":", ""))
-        return self.out/"cache"/f"baseline-{model.replace('/', '__')}-{domain}-{key}.json"
+        return self.out/"cache"/f"baseline-{get_spec(model).key}-{domain}-{key}.json"
 
     def baseline_outputs(self, model, domain):
         "The unoptimized model's outputs on this dataset (computed unmeasured once, then cached on disk)."
@@ -160,7 +160,7 @@ class InferenceJob:
 
     def _base_row(self, rec, spec, domain, framework, version, iteration, phase):
         row = codecarbon_row(rec, self.env)
-        row.update(domain=domain, model=spec.name, framework=framework, version=version, iteration=iteration, correctness=None)
+        row.update(domain=domain, model=spec.name, framework=framework, version=version, iteration=iteration, correctness=None, model_source=spec.model_source)
         row.update(phase=phase, device=self.device, **record_columns(rec, self.env), dataset=self.data or "embedded")
         return row
 
@@ -257,7 +257,7 @@ def run_inference(models, versions=("baseline",), domains=None, reps: int = 1, m
         for v in versions:
             why = applicable(strategy_of(v), sp, device) if strategy_of(v) in STRATEGIES else None
             if why: skip[sp.name, v] = why; continue
-            if v != "baseline" and not (Path(models_dir)/sp.name.replace("/", "__")/v/"meta.json").exists():
+            if v != "baseline" and not (Path(models_dir)/sp.key/v/"meta.json").exists():
                 raise GreenMLError(f"no optimized model {models_dir}/{sp.name}/{v}: run `greenml optimize --models {sp.name} --strategies {v}` first")
     gen = dict(GEN_DEFAULTS)
     if max_new_tokens: gen.update(max_new_tokens if isinstance(max_new_tokens, dict) else {"text": max_new_tokens, "code": max_new_tokens})

@@ -108,6 +108,17 @@ class ModelSpec:
     description: str = ""
     requires: tuple = ()           # importable packages the loader needs
 
+    @property
+    def key(self) -> str:
+        "The folder name of this model's saved versions: unique per model, so two models never share one (a folder model: its name and a hash of its absolute path)."
+        if self.source == "local":
+            import hashlib
+            return f"{Path(self.hub_id).name}-{hashlib.sha256(self.hub_id.encode()).hexdigest()[:8]}"
+        return self.name.replace("/", "__")
+    @property
+    def model_source(self) -> str:
+        "What the model is, in words every row carries: `embedded:NAME`, `hub:ORG/NAME`, `folder:/ABSOLUTE/PATH` or `tiny:NAME`."
+        return f"folder:{self.hub_id}" if self.source == "local" else f"hub:{self.hub_id}" if self.source == "hub" else f"{self.source}:{self.name}"
     def availability(self) -> str | None:
         "`None` when it can be loaded here, else why not and the fix."
         for pkg in self.requires:
@@ -309,11 +320,12 @@ def get_spec(name: str) -> ModelSpec:
         archs = " ".join(cfg.get("architectures") or [])
         task = "image-classification" if "ImageClassification" in archs else "causal-lm" if "CausalLM" in archs or "LMHead" in archs else None
         if task is None: raise GreenMLError(f"{name}: architecture {archs or '?'} is neither a causal LM nor an image classifier, which greenml supports")
-        return ModelSpec(p.name, ("vision",) if task != "causal-lm" else ("text",), task, "local", _load_hf, hub_id=str(p), arch=_arch_of(cfg),
+        p = p.resolve()   # a folder is named by its absolute path: the same model from any working directory, two folders never one model
+        return ModelSpec(str(p), ("vision",) if task != "causal-lm" else ("text", "code"), task, "local", _load_hf, hub_id=str(p), arch=_arch_of(cfg),
                          description=f"local folder {p}")
     if "/" in name and not name.startswith((".", "/")):
         task = "image-classification" if any(k in name.lower() for k in ("resnet", "regnet", "vit", "efficientnet", "convnext")) else "causal-lm"
-        return ModelSpec(name, ("vision",) if task != "causal-lm" else ("text",), task, "hub", _load_hf, hub_id=name, description=f"hub model {name}")
+        return ModelSpec(name, ("vision",) if task != "causal-lm" else ("text", "code"), task, "hub", _load_hf, hub_id=name, description=f"hub model {name}")
     raise GreenMLError(f"unknown model {name!r}: run `greenml models` to list them, or give a hub id (org/name) or a local folder")
 
 def load_model(name: str) -> LoadedModel:

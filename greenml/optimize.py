@@ -705,7 +705,7 @@ def _format(opt_or_meta) -> str:
 
 def save_optimized(opt: Optimized, root="models", version: str | None = None) -> Path:
     "Save `opt` under `root/<model>/<version>/` (the version defaults to the strategy); returns the folder. Records `size_on_disk` in its effect."
-    d = Path(root)/opt.base.spec.name.replace("/", "__")/(version or opt.strategy)
+    d = Path(root)/opt.base.spec.key/(version or opt.strategy)
     d.mkdir(parents=True, exist_ok=True)
     fmt = _format(opt)
     if fmt == "genai":   # a folder: graph, external weights, genai_config.json, tokenizer
@@ -727,7 +727,7 @@ def save_optimized(opt: Optimized, root="models", version: str | None = None) ->
 
 def baseline_size(lm: LoadedModel, root="models") -> int:
     "Size in bytes of the unoptimized model saved the same way (`model.pt`)."
-    d = Path(root)/lm.spec.name.replace("/", "__")/"baseline"; d.mkdir(parents=True, exist_ok=True)
+    d = Path(root)/lm.spec.key/"baseline"; d.mkdir(parents=True, exist_ok=True)
     p = d/"model.pt"
     if not p.exists(): torch.save(lm.model, d/"model.pt.tmp"); (d/"model.pt.tmp").replace(p)
     return p.stat().st_size
@@ -772,7 +772,7 @@ OPT_COLUMNS = CODECARBON_COLUMNS + ["domain", "model", "framework", "strategy", 
 def optimization_row(rec, env, lm, opt: Optimized, iteration: int, device: str | None = None) -> dict:
     "One row: CodeCarbon's columns, the thesis's, then greenml's (device, sources, net energy, effect)."
     row = codecarbon_row(rec, env)
-    row.update(domain=lm.domain, model=lm.spec.name, framework=opt.framework, strategy=opt.strategy, iteration=iteration)
+    row.update(domain=lm.domain, model=lm.spec.name, framework=opt.framework, strategy=opt.strategy, iteration=iteration, model_source=lm.spec.model_source)
     row.update(phase="optimize", device=device or str(lm.device), **record_columns(rec, env), params=json.dumps(opt.params))
     e = opt.effect
     row.update(params_before=e.get("params_before"), params_after=e.get("params"), nonzero_fraction=e.get("nonzero_fraction"),
@@ -797,7 +797,7 @@ def optimize_unit(lm: LoadedModel, strategy: str, iteration: int, meter: Meter, 
             model, extra = s.apply(work, **q)                                  # the optimization itself
         opt = _finish(lm, strategy, model, q, extra)
         prove(opt, before)
-        meta = Path(models_dir)/lm.spec.name.replace("/", "__")/(version or strategy)/"meta.json"
+        meta = Path(models_dir)/lm.spec.key/(version or strategy)/"meta.json"
         saved = json.loads(meta.read_text()) if meta.exists() else None
         if saved is None or saved.get("params") != json.loads(json.dumps(opt.params)) or saved.get("format") != _format(opt):   # other params or runtime
             save_optimized(opt, models_dir, version); size = opt.effect["size_on_disk"]   # first time (or other parameters): save
