@@ -251,6 +251,9 @@ def run_inference(models, versions=("baseline",), domains=None, reps: int = 1, m
     device = resolve_device(device)
     if reps < 1: raise GreenMLError(f"--reps {reps}: give at least 1 repetition")
     specs, skip = [get_spec(m) for m in models], {}
+    for sp in specs:   # a domain asked for by name that a model cannot serve is an error, never a silent zero runs
+        for d in domains or ():
+            if d not in sp.domains: raise GreenMLError(f"model {sp.name!r} serves {', '.join(sp.domains)}, not {d!r}: drop {d} from --domains or run that model separately")
     for sp in specs:
         why = sp.availability()
         if why: raise GreenMLError(f"model {sp.name!r} is not available here: {why}")

@@ -195,7 +195,9 @@ def smollm2_cache(home=None) -> Path:
 
 def _load_causal_lm(path, **kw):
     from transformers import AutoModelForCausalLM, AutoTokenizer
-    tok = AutoTokenizer.from_pretrained(path, **kw)
+    try: tok = AutoTokenizer.from_pretrained(path, **kw)
+    except (OSError, ValueError, TypeError) as e:
+        raise GreenMLError(f"{path} has no usable tokenizer ({str(e).splitlines()[0][:120]}): save it beside the model with `tokenizer.save_pretrained(...)`") from None
     model = AutoModelForCausalLM.from_pretrained(path, dtype=torch.float32, **kw)
     if tok.pad_token is None: tok.pad_token = tok.eos_token
     tok.padding_side = "left"  # generation appends on the right
@@ -248,8 +250,17 @@ def _load_hf(spec):
     model = AutoModelForImageClassification.from_pretrained(path, dtype=torch.float32)
     proc = AutoImageProcessor.from_pretrained(path)
     labels = [model.config.id2label[i] for i in range(len(model.config.id2label))]
-    size = proc.crop_size["height"] if getattr(proc, "crop_size", None) else 224
-    return LoadedModel(spec, model, preprocess=_hf_image_preprocess(proc), labels=labels, image_size=size)
+    return LoadedModel(spec, model, preprocess=_hf_image_preprocess(proc), labels=labels, image_size=_image_size(proc, model))
+
+def _image_size(proc, model) -> int:
+    "The input size the model expects: its processor's crop or resize size, else its config's `image_size`, else 224."
+    for attr in ("crop_size", "size"):
+        s = getattr(proc, attr, None)
+        if isinstance(s, int): return s
+        for k in ("height", "shortest_edge"):   # a dict, or transformers' SizeDict
+            v = s.get(k) if isinstance(s, dict) else getattr(s, k, None)
+            if v: return int(v)
+    return int(getattr(model.config, "image_size", None) or 224)
 
 # %% ../nbs/01_models.ipynb #9582b8a6
 def tiny_tokenizer():
