@@ -10,7 +10,8 @@ import contextlib, csv, datetime, errno, fcntl, io, json, os, platform, sys
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['LOCK_NAME', 'GreenMLError', 'rewrite_csv', 'append_rows', 'repair_csv', 'results_lock']
+__all__ = ['LOCK_NAME', 'GreenMLError', 'rewrite_csv', 'append_rows', 'repair_csv', 'append_jsonl', 'repair_jsonl',
+           'results_lock']
 
 # %% ../nbs/00a_core.ipynb #fd62812d
 class GreenMLError(Exception):
@@ -75,6 +76,29 @@ def repair_csv(path) -> tuple[list[dict], list[str], list[str]]:
         rows.append(dict(zip(header, l)))
     if notes: rewrite_csv(path, rows, header)
     return rows, header, notes
+
+# %% ../nbs/00a_core.ipynb #6c50b1d2
+def append_jsonl(path, records: list[dict]):
+    "Append `records` to the JSON Lines file at `path` in one write."
+    if not records: return
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    _write_all(path, "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records).encode())
+
+def repair_jsonl(path, keep=None) -> tuple[list[dict], list[str]]:
+    "Read a JSON Lines results file, dropping a partial last line, broken lines and (with `keep`) records `keep` rejects; rewrites it atomically if anything went."
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0: return [], []
+    data, notes, out = path.read_bytes(), [], []
+    if not data.endswith(b"\n"):
+        cut = data.rfind(b"\n") + 1; notes.append(f"{path.name}: removed a partial last line ({len(data) - cut} bytes)"); data = data[:cut]
+    for i, l in enumerate(data.decode("utf-8", errors="replace").splitlines(), 1):
+        try: r = json.loads(l)
+        except ValueError: notes.append(f"{path.name}: dropped line {i} (not JSON)"); continue
+        if keep is None or keep(r): out.append(r)
+    if notes or len(out) != data.count(b"\n"):
+        tmp = path.with_suffix(".jsonl.tmp")
+        _write_all(tmp, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out).encode(), append=False); tmp.replace(path)
+    return out, notes
 
 # %% ../nbs/00a_core.ipynb #bb595048
 LOCK_NAME = ".greenml.lock"

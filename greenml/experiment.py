@@ -15,7 +15,7 @@ from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, base
 from .optimize import check_strategies, strategy_names
 from .inference import InferenceJob, INF_COLUMNS, GEN_DEFAULTS, strategy_of
 from .data import load_dataset, CODE_DATASETS
-from .core import append_rows, rewrite_csv, repair_csv, results_lock
+from .core import append_rows, rewrite_csv, repair_csv, repair_jsonl, results_lock
 
 
 # %% auto #0
@@ -310,6 +310,7 @@ def resume_state(out, config_hash: str | None = None) -> tuple[set, list[str]]:
         if len(keep) != len(rows):
             notes.append(f"{name}: removed {len(rows) - len(keep)} rows of runs that were interrupted")
             rewrite_csv(out/name, keep, header)
+    _, n = repair_jsonl(out/"inference_outputs.jsonl", keep=lambda r: not r.get("unit_id") or key(r) in committed); notes += n
     return done, notes
 
 # %% ../nbs/06_experiment.ipynb #130d07e2

@@ -14,7 +14,7 @@ from .measure import GreenMLError, Meter, codecarbon_row, record_columns, enviro
 from .models import LoadedModel, get_spec, load_model, resolve_device
 from .runtimes import GenaiModule
 from .optimize import OrtModule, STRATEGIES, applicable, load_optimized
-from .core import append_rows, results_lock
+from .core import append_rows, append_jsonl, results_lock
 from .data import load_dataset, dataset_fingerprint, CodeTask, TextSample, ImageSample
 from . import metrics
 
@@ -205,7 +205,11 @@ class InferenceJob:
             energy_j=x.energy_j, net_energy_j=x.net_energy_j, tokens=tokens[i] if tokens else None, correct=per["correct"][i],
             perplexity=per["perplexity"][i], agreement=per["agreement"][i],
             estimated=x.estimated, **(tags or {})) for i, (s, x) in enumerate(zip(samples, recs))]
-        # samples first: the results rows are the commit point a resumed run looks for
+        outs_rows = [dict(model=spec.name, version=version, domain=domain, iteration=iteration, run_id=wi.record.run_id, sample_id=s.id,
+                          output=per["output"][i], **({"program": per["program"][i]} if "program" in per else {}), correct=per["correct"][i], **(tags or {}))
+                     for i, s in enumerate(samples)]
+        # outputs and samples first: the results rows are the commit point a resumed run looks for
+        append_jsonl(self.out/"inference_outputs.jsonl", outs_rows)
         append_rows(self.out/"inference_samples.csv", samples_rows)
         append_rows(self.out/"inference_results.csv", rows, INF_COLUMNS)
         return r
@@ -220,7 +224,9 @@ class InferenceJob:
             agree = [1.0]*n if base is None else [float(a == b) for a, b in zip(logits.argmax(-1).tolist(), base)]
             s = dict(accuracy_top1=metrics.topk_accuracy(logits, labels, 1), accuracy_top5=metrics.topk_accuracy(logits, labels, 5), fidelity=sum(agree)/n)
             s.update(correctness=s["accuracy_top1"], correctness_metric="accuracy_top1")
-            return s, dict(correct=top1, perplexity=[None]*n, agreement=agree), None
+            names = getattr(lm, "labels", None) or []
+            pred = logits.argmax(-1).tolist()
+            return s, dict(correct=top1, perplexity=[None]*n, agreement=agree, output=[f"{c} {names[c]}" if c < len(names) else str(c) for c in pred]), None
         tok = lm.tokenizer
         # fidelity: teacher-forced on the baseline's answer, the share of its tokens this version would also choose
         agree = [1.0]*n if base is None else [metrics.token_agreement(lm.logits, x[0][0].tolist(), b) for x, b in zip(xs, base)]
@@ -233,7 +239,7 @@ class InferenceJob:
             url = metrics.languagetool_url(self.languagetool)
             if url: s["grammar"] = _summ(metrics.grammar_score(texts, url))
             s.update(correctness=s["perplexity"], correctness_metric="perplexity")
-            return s, dict(correct=[None]*n, perplexity=ppl["per_sample"], agreement=agree), tokens
+            return s, dict(correct=[None]*n, perplexity=ppl["per_sample"], agreement=agree, output=texts), tokens
         codes = [metrics.extract_code(t, smp.prompt, smp.entry_point) for t, smp in zip(texts, samples)]
         parsed = [metrics.generated_parses(t, smp.prompt, smp.entry_point) for t, smp in zip(texts, samples)]
         with_tests = [(c, smp) for c, smp in zip(codes, samples) if smp.tests]
@@ -241,7 +247,7 @@ class InferenceJob:
         s = dict(parse_rate=sum(parsed)/len(parsed), pep8=_summ([metrics.pep8_score(c) for c in codes]), fidelity=fid,
                  pass_at_1=metrics.pass_at_1(list(passed.values())) if passed else None, sandbox=metrics.sandbox_isolation() if passed else None)
         s.update(correctness=s["pass_at_1"] if passed else s["parse_rate"], correctness_metric="pass_at_1" if passed else "parse_rate")
-        return s, dict(correct=[passed.get(smp.id, p) for smp, p in zip(samples, parsed)], perplexity=[None]*n, agreement=agree), tokens
+        return s, dict(correct=[passed.get(smp.id, p) for smp, p in zip(samples, parsed)], perplexity=[None]*n, agreement=agree, output=texts, program=codes), tokens
 
 # %% ../nbs/05_inference.ipynb #a252c9f8
 def run_inference(models, versions=("baseline",), domains=None, reps: int = 1, meter: Meter | None = None, out="results",
