@@ -197,8 +197,8 @@ def load_config(name_or_path="default") -> Config:
     return parse_config(raw, str(p))
 
 # %% ../nbs/06_experiment.ipynb #39ba5fe2
-def validate(cfg: Config) -> None:
-    "Raise `GreenMLError` for the first problem in `cfg`; returns quietly when the study can run."
+def validate(cfg: Config) -> dict:
+    "Raise `GreenMLError` for the first problem in `cfg`; when the study can run, return its datasets (domain -> samples), every sample parsed."
     try: device = cfg.device
     except GreenMLError as e: raise GreenMLError(f"config {cfg.source}: [experiment] {e}") from None
     for m, ss in cfg["optimize.models"].items():
@@ -240,8 +240,8 @@ def validate(cfg: Config) -> None:
         why = sp.availability()
         if why: raise GreenMLError(f"model {m!r} is not available here: {why}")
     data = cfg["inference.data"] or None
-    for d in {d for m in cfg["experiment.models"] for d in domains_of(cfg, m)}:
-        load_dataset(d, data, cfg.samples(d), code=cfg["inference.code_dataset"])   # every sample the study uses, parsed: a bad line is FILE:LINE
+    return {d: load_dataset(d, data, cfg.samples(d), code=cfg["inference.code_dataset"])   # every sample the study uses, parsed: a bad line is FILE:LINE
+            for d in sorted({d for m in cfg["experiment.models"] for d in domains_of(cfg, m)})}
 
 def skipped(cfg: Config) -> list[str]:
     "One line per (strategy, model) of `cfg` that cannot run on its device or makes no sense for the model: what `plan` leaves out, and why."
@@ -340,11 +340,11 @@ def _progress(total, initial, quiet):
 def run_experiment(cfg: Config, quiet: bool = False, meter: Meter | None = None, stop_after: int | None = None) -> Summary:
     "Run (or resume) the study `cfg`; returns a `Summary`. `stop_after` ends after that many units (for tests)."
     t0 = time.perf_counter()
-    validate(cfg)
+    datasets = validate(cfg)
     with results_lock(cfg["experiment.out"]):   # one writer per results folder, from here to the end
-        return _run(cfg, quiet, meter, stop_after, t0)
+        return _run(cfg, datasets, quiet, meter, stop_after, t0)
 
-def _run(cfg: Config, quiet, meter, stop_after, t0) -> Summary:
+def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
     device = cfg.device
     out, models_dir = Path(cfg["experiment.out"]), Path(cfg["experiment.models_dir"])
     done, notes = resume_state(out, cfg.hash)
@@ -367,8 +367,7 @@ def _run(cfg: Config, quiet, meter, stop_after, t0) -> Summary:
     job = InferenceJob(meter, out=out, models_dir=models_dir, data=cfg["inference.data"] or None, n_samples=None,
                        max_new_tokens=cfg.max_new_tokens(), warmup=cfg["inference.warmup"], languagetool=cfg["inference.languagetool"] or None,
                        device=device, code_dataset=cfg["inference.code_dataset"])
-    job._datasets = {d: load_dataset(d, cfg["inference.data"] or None, cfg.samples(d), code=cfg["inference.code_dataset"]) for d in ("text", "code", "vision")
-                     if any(d in domains_of(cfg, m) for m in cfg["experiment.models"])}
+    job._datasets = datasets   # parsed once, by validate
     bar = _progress(len(units), summ.skipped, quiet)
     cache = {}
     try:

@@ -220,12 +220,11 @@ class InferenceJob:
         if domain == "vision":
             logits = torch.stack(outs)
             labels = [s.labels for s in samples]
-            top1 = metrics.topk_hits(logits, labels, 1)
-            agree = [1.0]*n if base is None else [float(a == b) for a, b in zip(logits.argmax(-1).tolist(), base)]
+            top1, pred = metrics.topk_hits(logits, labels, 1), logits.argmax(-1).tolist()
+            agree = [1.0]*n if base is None else [float(a == b) for a, b in zip(pred, base)]
             s = dict(accuracy_top1=metrics.topk_accuracy(logits, labels, 1), accuracy_top5=metrics.topk_accuracy(logits, labels, 5), fidelity=sum(agree)/n)
             s.update(correctness=s["accuracy_top1"], correctness_metric="accuracy_top1")
             names = getattr(lm, "labels", None) or []
-            pred = logits.argmax(-1).tolist()
             return s, dict(correct=top1, perplexity=[None]*n, agreement=agree, output=[f"{c} {names[c]}" if c < len(names) else str(c) for c in pred]), None
         tok = lm.tokenizer
         # fidelity: teacher-forced on the baseline's answer, the share of its tokens this version would also choose
@@ -274,13 +273,12 @@ def run_inference(models, versions=("baseline",), domains=None, reps: int = 1, m
     meter.use_device(device)   # on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU
     job = InferenceJob(meter, out=out, models_dir=models_dir, data=data, n_samples=n_samples, max_new_tokens=gen,
                        warmup=warmup, languagetool=languagetool, device=device, code_dataset=code_dataset)
-    for d in {d for sp in specs for d in (domains or sp.domains) if d in sp.domains}: job.dataset(d)   # every sample parsed before any work
+    for d in {d for sp in specs for d in (domains or sp.domains)}: job.dataset(d)   # every sample parsed before any work
     for (m, v), why in skip.items(): print(f"skip {v} on {m}: {why}")
     with results_lock(out):   # one writer per results folder
         rows = []
         for sp in specs:
             for d in (domains or sp.domains):
-                if d not in sp.domains: continue
                 for v in versions:
                     if (sp.name, v) in skip: continue
                     for it in range(1, reps + 1):
