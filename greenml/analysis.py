@@ -742,6 +742,14 @@ CMP_COLUMNS = ["domain", "model", "version", "metric", "unit", "n", "reps", "mea
 CMP_NAMES = {"mean_base": "baseline (mean)", "mean": "version (mean)", "net_mean_base": "baseline net", "net_mean": "version net",
              "n": "samples", "mde": "detectable ±"}
 
+def _models_by_source(d: pd.DataFrame) -> str:
+    "Each model by its name and, where the name alone does not say it, its source: `mine (folder:/abs/path)`, `org/name (hub:org/name@rev)`."
+    src = d.groupby("model").model_source.first() if "model_source" in d else pd.Series(dtype=object)
+    def one(m):
+        s = src.get(m)
+        return m if not isinstance(s, str) or s.split(":", 1)[-1] == m else f"{m} ({s})"
+    return ", ".join(one(m) for m in sorted(d.model.unique()))
+
 def _header(t, results) -> list[str]:
     s = t["sessions"]; env = s[-1]["environment"] if s else {}
     cfg = s[-1].get("config", {}) if s else {}
@@ -755,7 +763,7 @@ def _header(t, results) -> list[str]:
                         + (f", GPU {first('gpu_model')}" if str(first("gpu_model")) not in ("", "?", "nan") else ", no GPU") + f"; {first('os')}"),
             ("device", ", ".join(sorted(d.device.dropna().astype(str).unique())) if "device" in d else "?"),
             ("energy sources", "; ".join(t["sources"]) + (" — ESTIMATES" if t["estimated"] else " — measured")),
-            ("models", ", ".join(sorted(d.model.unique()))), ("domains", ", ".join(sorted(d.domain.unique()))),
+            ("models", _models_by_source(d)), ("domains", ", ".join(sorted(d.domain.unique()))),
             ("versions", ", ".join(sorted(d.version.unique(), key=lambda v: (v != "baseline", v)))),
             ("strategies", json.dumps({k: v for k, v in opt_cfg.items() if k in ("strategies", "models", "params")}) if opt_cfg else "?"),
             ("samples per domain", ", ".join(f"{dom} {int(n)}" for dom, n in d.groupby("domain").n_samples.max().items()) if "n_samples" in d else "?"),

@@ -12,7 +12,7 @@ from .measure import GreenMLError, Meter, doctor, record_table, records_table
 
 # %% auto #0
 __all__ = ['cmd_doctor', 'cmd_measure', 'demo_workload', 'cmd_demo', 'cmd_models', 'cmd_optimize', 'cmd_infer', 'cmd_run',
-           'cmd_report', 'build_parser', 'main']
+           'cmd_data', 'cmd_report', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #814820b5
 _RUNTIMES = {"onnxruntime": "onnx, onnx-int8, onnx-int8-static", "onnxruntime-genai": "onnx, onnx-int8, onnx-int4 on decoder LMs",
@@ -146,6 +146,7 @@ def cmd_optimize(args) -> int:
     if not strategies: raise GreenMLError(f"no strategy given: use --strategies with some of {strategy_names()}")
     from greenml.models import resolve_device
     device = resolve_device(args.device)   # first: a bad device stops everything
+    models = _with_task(models, args.task)
     params = {s: {"amount": args.amount} for s in strategies if args.amount is not None and s.startswith("prune")}
     m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
     rows = run_optimizations(models, strategies, reps=args.reps, meter=m, out=args.out, models_dir=args.models_dir,
@@ -163,18 +164,26 @@ def _inf_line(r):
     return (f"  {r['model']:<20}{r['version']:<17}{r['domain']:<7}#{r['iteration']:<3}{r['n_samples']:>4} samples "
             f"{r['j_per_sample']:>8.2f} J/sample{per_tok}{' (estimate)' if r['estimated'] else ''}  {ms}")
 
+def _with_task(models: list, task: str | None) -> list:
+    "With `--task`, each folder or hub id is declared with that task (registry models keep theirs); the names the runs use."
+    if task is None: return models
+    from greenml.models import MODELS, declare_model
+    return [m if m in MODELS else declare_model(m, task=task).name for m in models]
+
 def cmd_infer(args) -> int:
     from greenml.inference import run_inference
+    from greenml.data import parse_data, parse_fields
     models, versions = _split(args.models), _split_versions(args.versions)
     if not models: raise GreenMLError("no model given: use --models, e.g. --models smollm2-135m (see `greenml models`)")
     if not versions: raise GreenMLError("no version given: use --versions, e.g. --versions baseline,quant-dynamic")
     from greenml.models import resolve_device
     device = resolve_device(args.device)   # first: a bad device stops everything
+    data, fields, models = parse_data(args.data), parse_fields(args.field), _with_task(models, args.task)
     m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
     rows = run_inference(models, versions, domains=_split(args.domains) or None, reps=args.reps, meter=m, out=args.out,
-                         models_dir=args.models_dir, data=args.data, n_samples=args.samples, max_new_tokens=args.max_new_tokens,
+                         models_dir=args.models_dir, data=data, n_samples=args.samples, max_new_tokens=args.max_new_tokens,
                          languagetool=args.languagetool, progress=lambda r: print(_inf_line(r), flush=True), device=device,
-                         code_dataset=args.code_dataset)
+                         code_dataset=args.code_dataset, fields=fields, batch_size=args.batch_size)
     print(f"{len(rows)} inference runs appended to {args.out}/inference_results.csv (per-sample rows: {args.out}/inference_samples.csv)")
     return 0
 
@@ -185,7 +194,8 @@ def cmd_run(args) -> int:
     from greenml.models import resolve_device
     if args.device is not None: resolve_device(args.device)   # a bad --device is named as such, before any work
     cfg = load_config(args.config)
-    raw = copy.deepcopy(cfg.raw)
+    raw = copy.deepcopy(cfg.given)   # as written: defaults are filled in again, after the overrides
+    for t in ("experiment", "optimize", "inference", "measure"): raw.setdefault(t, {})
     if args.models:
         raw["experiment"]["models"] = _split(args.models)
         raw["optimize"]["models"] = {m: s for m, s in raw["optimize"].get("models", {}).items() if m in raw["experiment"]["models"]}
@@ -200,6 +210,24 @@ def cmd_run(args) -> int:
     summ = run_experiment(cfg, quiet=args.quiet)
     print(summ, flush=True)
     return 1 if summ.failed else 0
+
+# %% ../nbs/08_cli.ipynb #0178d0a8
+def cmd_data(args) -> int:
+    from greenml.data import load_dataset, parse_data, parse_fields
+    data, fields = parse_data(args.data), parse_fields(args.field)
+    domains = _split(args.domains) or ["text", "code", "vision"]
+    for d in domains:
+        if d not in ("text", "code", "vision"): raise GreenMLError(f"unknown domain {d!r} in --domains: choose text, code or vision")
+    sets = {d: load_dataset(d, data, args.samples, code=args.code_dataset, fields=fields) for d in domains}   # every one checked first
+    for d, s in sets.items():
+        src = data.get(d) if isinstance(data, dict) else data
+        first = s[0]
+        what = getattr(first, "prompt", None)
+        what = repr(what[:60] + ("..." if len(what) > 60 else "")) if what is not None else f"{first.image.size[0]}x{first.image.size[1]} image, labels {first.labels}"
+        extra = f", {sum(bool(t.tests) for t in s)} with tests" if d == "code" else ""
+        print(f"{d:<7}{len(s):>5} samples{extra}  from {src or 'embedded (' + (args.code_dataset if d == 'code' else 'greenml') + ')'}")
+        print(f"{'':<7}first: {first.id}: {what}")
+    return 0
 
 # %% ../nbs/08_cli.ipynb #7f06c735
 def cmd_report(args) -> int:
@@ -260,6 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "quant-w8a8, quant-w8 (torchao, CPU only), bf16, fp16 (CUDA only), onnx, onnx-int8, onnx-int4 (decoder LMs through "
                    "onnxruntime-genai on the CPU; other models on CUDA need onnxruntime-gpu), onnx-int8-static (CNNs, CPU only); "
                    "one that cannot run on --device or does not apply to a model is skipped with one line")
+    o.add_argument("--task", default=None, choices=("causal-lm", "image-classification"), help="the task of the folders and hub ids in --models, where their config.json does not say")
     o.add_argument("--reps", type=int, default=3, help="repetitions per (model, strategy) (default: 3)")
     o.add_argument("--amount", type=float, default=None, help="pruning amount for the prune-* strategies (default: 0.2)")
     o.add_argument("--out", default="results", help="results folder (default: results)")
@@ -272,7 +301,11 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--versions", default="baseline", help="comma-separated: baseline and/or optimized strategies (default: baseline)")
     i.add_argument("--domains", default="", help="comma-separated text,code,vision (default: every domain the model serves)")
     i.add_argument("--reps", type=int, default=1, help="repetitions (default: 1)")
-    i.add_argument("--data", default=None, help="thesis-format data: a file, an image folder, or a folder holding them (default: embedded)")
+    i.add_argument("--data", default=None, help="your data per domain, text=FILE,code=FILE,vision=DIR (formats: `greenml data --help`), or a folder in the thesis's layout (default: embedded)")
+    i.add_argument("--field", default=None, help="your JSONL's field names, greenml's=yours: prompt=input,reference=target")
+    i.add_argument("--batch-size", type=int, default=1, help="images per measured forward pass, and sequences per teacher-forced perplexity pass; "
+                   "generation stays one prompt at a time; energy is still reported per sample (default: 1)")
+    i.add_argument("--task", default=None, choices=("causal-lm", "image-classification"), help="the task of the folders and hub ids in --models, where their config.json does not say")
     i.add_argument("--samples", type=int, default=None, help="use only the first N samples of each dataset")
     i.add_argument("--max-new-tokens", type=int, default=None, help="generation length limit (default: text 24, code 128)")
     i.add_argument("--code-dataset", default="humaneval", help="embedded code benchmark: humaneval (164 problems) or greenml (34 tasks) (default: humaneval)")
@@ -282,6 +315,16 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--device", default="auto", help=_DEVICE_HELP + " (default: auto)")
     _common(i, idle=3.0)
     i.set_defaults(func=cmd_infer)
+    from greenml.data import DATA_FORMATS
+    dt = sub.add_parser("data", help="check your data files and show what greenml reads from them; --help documents the formats",
+                        description="Read and check data as `greenml infer` and `greenml run` would, and print what each domain holds.",
+                        epilog=DATA_FORMATS, formatter_class=argparse.RawDescriptionHelpFormatter)
+    dt.add_argument("--data", default=None, help="text=FILE,code=FILE,vision=DIR, or a folder in the thesis's layout (default: embedded)")
+    dt.add_argument("--field", default=None, help="your JSONL's field names, greenml's=yours: prompt=input,reference=target")
+    dt.add_argument("--domains", default="", help="comma-separated text,code,vision (default: all three)")
+    dt.add_argument("--samples", type=int, default=None, help="read only the first N samples of each")
+    dt.add_argument("--code-dataset", default="humaneval", help="embedded code benchmark when no code file is given: humaneval or greenml (default: humaneval)")
+    dt.set_defaults(func=cmd_data)
     e = sub.add_parser("demo", help="measure a short built-in workload and print the table")
     e.add_argument("--seconds", type=float, default=1.0, help="length of each phase (default: 1)")
     _common(e, idle=2.0)

