@@ -1,4 +1,4 @@
-"""The evaluation data: greenml's embedded datasets (text prompts with references, Python tasks with unit tests, labelled photos), loaders for the thesis's file formats, and the thesis's hub loaders.
+"""The evaluation data: greenml's embedded datasets (text prompts with references, Python tasks with unit tests, labelled photos), your own data in one documented format per domain (JSONL text, HumanEval-format code, image-folder trees), the thesis's file formats, and the thesis's hub loaders.
 
 Docs: https://greenml.github.io/greenml/data.html.md"""
 
