@@ -10,7 +10,7 @@ size on disk, parameters, and speed —
   bandwidth is the traffic (bytes read + written) of a single-threaded 256 MB numpy copy, measured in the same run — so
   the fraction is a guide, not a bound (decoding reads with all cores).
 - vision (efficientnet-lite0): ms per image (batch 1, median of shuffled rounds), top-1 agreement with the baseline on
-  4 scikit-image photos (none of them a calibration image), and top-1 accuracy on the thesis's 50 images when `../shared/seed/data` (or GREENML_THESIS_DATA)
+  4 scikit-image photos (none of them a calibration image), and top-1 accuracy on the thesis's 50 images when `greenml.data.thesis_path('data')` finds it (../shared/seed, GREENML_THESIS_RESULTS, or `greenml thesis fetch`)
   is there.
 Latencies are medians of REPS rounds; each round times every version once, in a shuffled order, with a pause after each
 call (ONNX Runtime's worker threads spin-wait after a run and would slow whatever is timed next).
@@ -30,7 +30,8 @@ from greenml.optimize import OrtModule
 REPS = int(sys.argv[1]) if len(sys.argv) > 1 else 7
 NEW = 48
 root = Path(tempfile.mkdtemp(prefix="greenml-bench-"))
-THESIS = Path(os.environ.get("GREENML_THESIS_DATA", Path(__file__).resolve().parents[1].parent/"shared"/"seed"/"data"))
+from greenml.data import thesis_path
+THESIS = thesis_path("data") or Path("/nonexistent")
 PROMPTS = ["The capital of France is", "Once upon a time, in a small village,", "def fibonacci(n):\n    \"Return the n-th Fibonacci number.\"\n",
            "The three primary colours are"]
 

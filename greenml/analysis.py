@@ -34,6 +34,7 @@ THESIS_SAMPLES = 50
 
 def _is_thesis(df) -> bool: return "phase" not in df.columns and "codecarbon_version" in df.columns and "took_effect" not in df.columns
 
+# %% ../nbs/07_analysis.ipynb #4eb02d08
 def _norm_thesis(df: pd.DataFrame, kind: str) -> pd.DataFrame:
     df = df.drop(columns=[c for c in df.columns if c.startswith("Unnamed")]).copy()
     col = "strategy" if kind == "optimization" else "version"
@@ -53,6 +54,7 @@ def _norm_thesis(df: pd.DataFrame, kind: str) -> pd.DataFrame:
         df["j_per_sample"] = df.energy_j / THESIS_SAMPLES
     return df
 
+# %% ../nbs/07_analysis.ipynb #7bd2459e
 def _norm_greenml(df: pd.DataFrame, kind: str) -> pd.DataFrame:
     df = df.copy()
     if kind == "optimization": df["version"] = df["version"].fillna(df["strategy"]) if "version" in df else df["strategy"]   # a sweep point: prune-l1@0.3
@@ -61,6 +63,7 @@ def _norm_greenml(df: pd.DataFrame, kind: str) -> pd.DataFrame:
     df["estimated"] = df.estimated.astype(str).str.lower().eq("true")
     return df
 
+# %% ../nbs/07_analysis.ipynb #cd04b3c3
 def load_results(path, kind: str | None = None) -> pd.DataFrame:
     "Results from a folder or CSV (greenml's or the thesis's) as one tidy frame; `kind` is 'optimization' or 'inference' for a folder."
     p = Path(path)
@@ -84,6 +87,7 @@ def _study_col(df: pd.DataFrame) -> pd.Series:
     adhoc = ("adhoc-" + df["session_id"].astype(str)).where(df["session_id"].notna(), ADHOC) if "session_id" in df else pd.Series(ADHOC, index=df.index)
     return df["config_hash"].astype("string").fillna(adhoc).astype(str) if "config_hash" in df else adhoc
 
+# %% ../nbs/07_analysis.ipynb #3a3fabd0
 def studies(results) -> pd.DataFrame:
     "The studies in a results folder, oldest first: config hash, name, rows and the last timestamp."
     frames = []
@@ -101,6 +105,7 @@ def studies(results) -> pd.DataFrame:
                                inference=("kind", lambda k: bool((k == "inference").any()))).reset_index()
     return g.sort_values("last", kind="stable").reset_index(drop=True)
 
+# %% ../nbs/07_analysis.ipynb #f4db0dd0
 def pick_study(results,                 # a results folder
                study: str | None = None, # a config name or a config-hash prefix; None: the latest study
               ) -> str:
@@ -127,6 +132,7 @@ def bootstrap_ci(x,                   # values (NaN dropped)
     r = stats.bootstrap((x,), stat, n_resamples=n, confidence_level=level, method="percentile", random_state=seed)
     return float(r.confidence_interval.low), float(r.confidence_interval.high)
 
+# %% ../nbs/07_analysis.ipynb #768e4243
 def describe(df: pd.DataFrame, by, metric="energy_j") -> pd.DataFrame:
     "Median, IQR, mean with bootstrap 95% CI, CV and n of `metric` per group `by`."
     rows = []
@@ -151,6 +157,7 @@ def holm(pvalues) -> np.ndarray:
     if ok.any(): out[ok] = multipletests(p[ok], method="holm")[1]
     return out
 
+# %% ../nbs/07_analysis.ipynb #f6a75dfe
 def cliffs_delta(x, y) -> float:
     "Cliff's delta, P(x > y) − P(x < y), from the Mann-Whitney U statistic of `x`."
     x, y = np.asarray(x, float), np.asarray(y, float)
@@ -158,6 +165,7 @@ def cliffs_delta(x, y) -> float:
     u = stats.mannwhitneyu(x, y, alternative="two-sided").statistic
     return float(2*u/(len(x)*len(y)) - 1)
 
+# %% ../nbs/07_analysis.ipynb #dc909d1a
 def cliffs_magnitude(d: float) -> str:
     "Romano et al.'s labels for |δ|: negligible < 0.147 ≤ small < 0.33 ≤ medium < 0.474 ≤ large."
     a = abs(d)
@@ -176,8 +184,10 @@ def relative_change_ci(base, other, n=9999, level=0.95, seed=0) -> tuple[float, 
     lo, hi = float(r.confidence_interval.low), float(r.confidence_interval.high)
     return (point, lo, hi) if np.isfinite(lo) and np.isfinite(hi) else (point, point, point)
 
+# %% ../nbs/07_analysis.ipynb #2ebc9097
 def _keys(by, key): return dict(zip(by if isinstance(by, list) else [by], key if isinstance(key, tuple) else (key,)))
 
+# %% ../nbs/07_analysis.ipynb #82286dcc
 def compare_to_baseline(df: pd.DataFrame, by="model", metric="energy_j", baseline="baseline", min_n: int = 10) -> pd.DataFrame:
     "Each version vs the baseline within each `by` group, one value per run: medians, relative change (CI), Mann-Whitney U, Holm, Cliff's delta."
     rows = []
@@ -205,6 +215,7 @@ def compare_to_baseline(df: pd.DataFrame, by="model", metric="energy_j", baselin
             warnings.warn("some comparisons mix measured and estimated energy figures: their differences may reflect the sources, not the models", UserWarning)
     return out
 
+# %% ../nbs/07_analysis.ipynb #a02dc4f3
 def kruskal_by(df: pd.DataFrame, by="model", metric="energy_j") -> pd.DataFrame:
     "Kruskal-Wallis H test across all versions within each group (unpaired: one value per run)."
     rows = []
@@ -217,6 +228,7 @@ def kruskal_by(df: pd.DataFrame, by="model", metric="energy_j") -> pd.DataFrame:
         rows.append({**_keys(by, key), "versions": len(groups), "H": h, "p": p})
     return pd.DataFrame(rows)
 
+# %% ../nbs/07_analysis.ipynb #5cfe98ea
 def spearman_by(df: pd.DataFrame, by="domain", x="energy_j", y="duration") -> pd.DataFrame:
     "Spearman's rank correlation of `x` with `y` within each group."
     rows = []
@@ -235,6 +247,7 @@ DEFAULT_QUALITY = {"vision": "accuracy_top1", "code": "pass_at_1", "text": "perp
 
 def _num(s): return pd.to_numeric(s.map(lambda v: {"True": 1, "False": 0, True: 1, False: 0}.get(v, v)), errors="coerce")
 
+# %% ../nbs/07_analysis.ipynb #70f845d0
 def per_sample(samples: pd.DataFrame) -> pd.DataFrame:
     "One row per (domain, model, version, sample): the mean over repetitions of its energy, net energy, J per token, latency and per-sample quality."
     d = samples.copy()
@@ -275,6 +288,7 @@ def paired_ci(base, other,            # paired values, one per sample
             if np.isfinite(lo) and np.isfinite(hi): return point, lo, hi
     return point, point, point
 
+# %% ../nbs/07_analysis.ipynb #03427d85
 def paired_binary_ci(base, other, level=0.95, n=9999, seed=0) -> tuple[float, float, float]:
     "Change in the share of correct samples (1 = correct; a sample correct in half its repetitions or more counts as correct) with a paired percentile bootstrap CI; with no sample changed, ± the Clopper-Pearson upper bound of 0 changed out of n."
     from statsmodels.stats.proportion import proportion_confint
@@ -289,6 +303,7 @@ def paired_binary_ci(base, other, level=0.95, n=9999, seed=0) -> tuple[float, fl
         r = stats.bootstrap((b, o), _STATS["diff"], paired=True, vectorized=True, n_resamples=n, confidence_level=level, method="percentile", random_state=seed)
     return point, float(r.confidence_interval.low), float(r.confidence_interval.high)
 
+# %% ../nbs/07_analysis.ipynb #2ccc4a40
 def wilcoxon_p(base, other) -> float:
     "Two-sided Wilcoxon signed-rank p of the paired differences (`scipy.stats.wilcoxon`); 1 when every difference is 0."
     d = np.asarray(other, float) - np.asarray(base, float)
@@ -297,6 +312,7 @@ def wilcoxon_p(base, other) -> float:
         warnings.simplefilter("ignore")
         return float(stats.wilcoxon(d).pvalue)
 
+# %% ../nbs/07_analysis.ipynb #f8bae087
 def mcnemar_p(base, other) -> float:
     "Exact McNemar p for paired binary outcomes (`statsmodels`): only the samples that changed count."
     from statsmodels.stats.contingency_tables import mcnemar
@@ -315,6 +331,7 @@ def _quality_of(domain, runs: pd.DataFrame | None, model=None) -> tuple:
         if len(r) and r.iloc[0] in QUALITY: m = r.iloc[0]
     return QUALITY.get(m, ("correct", str(m), "binary"))
 
+# %% ../nbs/07_analysis.ipynb #8b2d7b83
 def paired_comparisons(ps: pd.DataFrame,                 # `per_sample`'s frame
                        runs: pd.DataFrame | None = None, # the inference runs (for each domain's correctness metric)
                        baseline="baseline", level=0.95, alpha=0.05, power=0.8) -> pd.DataFrame:
@@ -415,6 +432,7 @@ def pareto_front(points: pd.DataFrame, x="j_per_sample", y="correctness", by="do
             pts.loc[i, "pareto"] = not dominated
     return pts
 
+# %% ../nbs/07_analysis.ipynb #59e090e3
 def tradeoffs(inf: pd.DataFrame) -> pd.DataFrame:
     "Median J/sample, correctness and fidelity per (domain, model, version, framework) of the `infer` phase (one value per run), with the Pareto front."
     d = inf[inf.phase == "infer"] if "phase" in inf else inf
@@ -425,6 +443,7 @@ def tradeoffs(inf: pd.DataFrame) -> pd.DataFrame:
     pts = d.groupby(keys, dropna=False).agg(**agg).reset_index()
     return pareto_front(pts, by=[k for k in ("origin", "domain") if k in pts])
 
+# %% ../nbs/07_analysis.ipynb #66985ee1
 def version_means(ps: pd.DataFrame, runs: pd.DataFrame | None = None) -> pd.DataFrame:
     "Per (domain, model, version): mean J per sample and per token over the samples, the quality metric (oriented by `higher_better`), fidelity, and the Pareto front."
     rows = []
@@ -437,6 +456,7 @@ def version_means(ps: pd.DataFrame, runs: pd.DataFrame | None = None) -> pd.Data
     pts = pd.DataFrame(rows)
     return pareto_front(pts, by="domain") if len(pts) else pts
 
+# %% ../nbs/07_analysis.ipynb #32f42d35
 def break_even(opt: pd.DataFrame, inf: pd.DataFrame, baseline="baseline") -> pd.DataFrame:
     "Inferences after which each optimization has paid back its own (median) optimization energy; `inf` holds runs or `version_means`."
     d = inf[inf.phase == "infer"] if "phase" in inf else inf
@@ -478,10 +498,12 @@ def _fmt_change(kind, ch, lo, hi) -> str:
 REC_COLUMNS = ["domain", "model", "recommended", "j_per_sample_base", "j_per_sample", "saving", "saving_ci_low", "saving_ci_high", "quality_metric",
                "quality_kind", "quality_base", "quality", "quality_change", "quality_ci_low", "quality_ci_high", "break_even_samples", "verified", "estimated", "why"]
 
+# %% ../nbs/07_analysis.ipynb #062a7be4
 def _within(kind, change, budget) -> bool:
     "Is a quality change (points as a fraction for binary metrics, relative for perplexity) within the budget?"
     return change*100 >= -budget["points"] - 1e-9 if kind == "binary" else change*100 <= budget["perplexity"] + 1e-9
 
+# %% ../nbs/07_analysis.ipynb #e55d7174
 def recommend(cmp: pd.DataFrame,                    # `paired_comparisons`
               opt: pd.DataFrame | None = None,       # optimization runs, for the break-even
               budget: dict | None = None, alpha=0.05) -> pd.DataFrame:
@@ -535,6 +557,7 @@ def version_colors(versions) -> dict:
     vs = sorted(set(versions) - {"baseline"})
     return {"baseline": BASELINE_COLOR, **{v: PALETTE[i % len(PALETTE)] for i, v in enumerate(vs)}}
 
+# %% ../nbs/07_analysis.ipynb #86ed6ee7
 def _subtitle(df) -> str:
     if "estimated" not in df or not len(df): return ""
     e = df.estimated.astype(bool)
@@ -544,17 +567,22 @@ def _subtitle(df) -> str:
 
 LABELS = {"j_per_sample": "J per sample", "net_j_per_sample": "net J per sample", "j_per_token": "J per token", "energy_j": "energy (J)",
           "latency_median_s": "median latency (s)", "correctness": "correctness", "fidelity": "fidelity", "energy_wh": "energy (Wh)"}
+
+# %% ../nbs/07_analysis.ipynb #89790b7a
 def _label(m): return LABELS.get(m, m.replace("_", " "))
 
+# %% ../nbs/07_analysis.ipynb #dacc2d56
 def _alt():
     import altair as alt
     alt.data_transformers.disable_max_rows()
     return alt
 
+# %% ../nbs/07_analysis.ipynb #6147bb6b
 def _color(alt, field, colors, legend=True):
     if not colors: return alt.Color(f"{field}:N", legend=None if not legend else alt.Legend())
     return alt.Color(f"{field}:N", scale=alt.Scale(domain=list(colors), range=list(colors.values())), legend=None if not legend else alt.Legend())
 
+# %% ../nbs/07_analysis.ipynb #b39b1941
 def energy_box(df: pd.DataFrame, metric="j_per_sample", facet="model", title=None, split: str | None = None, colors: dict | None = None):
     "Distribution of `metric` per version: a box plot with every value (a run, or a sample) as a point, one panel per `facet`; `split` (e.g. 'framework') sets boxes side by side."
     alt = _alt()
@@ -574,6 +602,7 @@ def energy_box(df: pd.DataFrame, metric="j_per_sample", facet="model", title=Non
     return (box + pts).properties(width=170, height=180).facet(facet=f"{facet}:N", columns=3).resolve_scale(y="independent").properties(
         title=alt.TitleParams(title or f"{_label(metric)} per version", subtitle=_subtitle(d) + (" · hollow marks: estimates" if d.estimated.any() else "")))
 
+# %% ../nbs/07_analysis.ipynb #dbf20ba2
 def pareto_chart(points: pd.DataFrame, title="Energy vs correctness", colors: dict | None = None):
     "Mean (or median) energy per sample vs correctness, one panel per domain, the Pareto front as a line; a `quality_metric` column names each panel's y."
     alt = _alt()
@@ -594,6 +623,7 @@ def pareto_chart(points: pd.DataFrame, title="Energy vs correctness", colors: di
     if not panels: raise GreenMLError("no version has both an energy and a quality value to plot")
     return alt.hconcat(*panels).properties(title=alt.TitleParams(title, subtitle=_subtitle(d) + " · large marks and dashed line: the Pareto front"))
 
+# %% ../nbs/07_analysis.ipynb #c5ab27f6
 def change_chart(cmp: pd.DataFrame, title="Change of energy vs the baseline", label=("model",), colors: dict | None = None):
     "Relative change with its 95% CI, one row per group and version; filled = significant after Holm. Takes `paired_comparisons` (change) or `compare_to_baseline` (rel_change)."
     alt = _alt()
@@ -609,11 +639,17 @@ def change_chart(cmp: pd.DataFrame, title="Change of energy vs the baseline", la
     return (zero + rule + pt).properties(width=420, height=alt.Step(12)).properties(
         title=alt.TitleParams(title, subtitle=_subtitle(d) + " · filled: significant after Holm's correction"))
 
-def save_chart(chart, path_stem) -> list[Path]:
-    "Save `chart` as PNG and SVG (offline, through vl-convert)."
+# %% ../nbs/07_analysis.ipynb #0df4950b
+def save_chart(chart,              # an Altair chart
+               path_stem,          # where, without a suffix: `figures/energy` writes figures/energy.png (and .svg)
+               scale: float = 2,   # PNG pixels per chart unit
+               svg: bool = True,   # also write an SVG
+              ) -> list[Path]:
+    "Save `chart` as PNG (and SVG), offline through vl-convert; returns the paths written."
     p = Path(path_stem); p.parent.mkdir(parents=True, exist_ok=True)
-    out = [p.with_suffix(".png"), p.with_suffix(".svg")]
-    chart.save(str(out[0]), scale_factor=2); chart.save(str(out[1]))
+    out = [p.with_suffix(".png")] + ([p.with_suffix(".svg")] if svg else [])
+    chart.save(str(out[0]), scale_factor=scale)
+    if svg: chart.save(str(out[1]))
     return out
 
 # %% ../nbs/07_analysis.ipynb #c740904e
@@ -662,6 +698,7 @@ def _sessions(results, study) -> list[dict]:
         if (s.get("config_hash") or ADHOC) == study: out.append(s)
     return out
 
+# %% ../nbs/07_analysis.ipynb #c441a8f2
 def _effects(opt: pd.DataFrame) -> pd.DataFrame:
     "What each optimization changed, one row per (model, version): parameters, sparsity, int8 layers, size on disk, took effect."
     if not len(opt): return pd.DataFrame()
@@ -672,6 +709,7 @@ def _effects(opt: pd.DataFrame) -> pd.DataFrame:
         if c in g: g[c.replace("size_on_disk", "size_mb")] = g.pop(c)/1e6
     return g.rename(columns={"energy_j": "optimize_j", "duration": "optimize_s"})
 
+# %% ../nbs/07_analysis.ipynb #045e33e3
 def analyse(results,                     # a results folder
             study: str | None = None,    # config name or hash prefix; None: the latest study
             budget: dict | None = None,  # quality budget (`parse_budget`)
@@ -727,8 +765,10 @@ def _md_table(df: pd.DataFrame, cols, floatfmt=".3g", rename: dict | None = None
         if d[c].dtype.kind == "f": d[c] = d[c].map(lambda v: "inf" if v == math.inf else "" if pd.isna(v) else format(v, floatfmt))
     return d.rename(columns=rename or {}).to_markdown(index=False)
 
+# %% ../nbs/07_analysis.ipynb #3f426a88
 def _pct(v): return "" if pd.isna(v) else f"{v:+.1%}"
 
+# %% ../nbs/07_analysis.ipynb #8ee8f041
 def _cmp_view(cmp: pd.DataFrame) -> pd.DataFrame:
     "The comparison table as a reader sees it: change and interval in the metric's own unit (% or points)."
     d = cmp.copy()
@@ -742,6 +782,7 @@ CMP_COLUMNS = ["domain", "model", "version", "metric", "unit", "n", "reps", "mea
 CMP_NAMES = {"mean_base": "baseline (mean)", "mean": "version (mean)", "net_mean_base": "baseline net", "net_mean": "version net",
              "n": "samples", "mde": "detectable ±"}
 
+# %% ../nbs/07_analysis.ipynb #511b5498
 def _models_by_source(d: pd.DataFrame) -> str:
     "Each model by its name and, where the name alone does not say it, its source: `mine (folder:/abs/path)`, `org/name (hub:org/name@rev)`."
     src = d.groupby("model").model_source.first() if "model_source" in d else pd.Series(dtype=object)
@@ -750,6 +791,7 @@ def _models_by_source(d: pd.DataFrame) -> str:
         return m if not isinstance(s, str) or s.split(":", 1)[-1] == m else f"{m} ({s})"
     return ", ".join(one(m) for m in sorted(d.model.unique()))
 
+# %% ../nbs/07_analysis.ipynb #09531d30
 def _header(t, results) -> list[str]:
     s = t["sessions"]; env = s[-1]["environment"] if s else {}
     cfg = s[-1].get("config", {}) if s else {}
@@ -773,6 +815,7 @@ def _header(t, results) -> list[str]:
             ("results", f"`{results}`")]
     return ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows]
 
+# %% ../nbs/07_analysis.ipynb #febd0b7c
 def _rec_view(rec: pd.DataFrame) -> pd.DataFrame:
     r = rec.copy()
     if not len(r): return r
@@ -783,6 +826,7 @@ def _rec_view(rec: pd.DataFrame) -> pd.DataFrame:
     r["break-even (inferences)"] = ["—" if pd.isna(b) else "never" if b == math.inf else f"{b:,.0f}" for b in r.break_even_samples]
     return r
 
+# %% ../nbs/07_analysis.ipynb #b8eb1d5f
 def _energy_time_text(t) -> str:
     et = t["energy_time"]
     if not len(et): return ""
@@ -799,6 +843,7 @@ TABLES = ["per_sample", "comparisons", "version_means", "recommendation", "effec
 CHARTS = ["change_vs_baseline", "change_per_token_vs_baseline", "energy_per_sample", "energy_vs_correctness", "calibration"]
 REPORT_FILES = [f"{t}.csv" for t in TABLES] + [f"{c}.{x}" for c in CHARTS for x in ("png", "svg")] + ["summary.md", "report.html"]
 
+# %% ../nbs/07_analysis.ipynb #c86170f1
 def write_report(results="results", out=None, study: str | None = None, budget: dict | None = None) -> dict:
     "Write report.html, summary.md, tables (CSV) and charts (PNG, SVG) for one study in `results`; returns the paths."
     results = Path(results)
@@ -864,6 +909,7 @@ def write_report(results="results", out=None, study: str | None = None, budget: 
     (out/"summary.md").write_text("\n".join(md)); paths["summary"] = out/"summary.md"
     return _html(out, md, charts, paths)
 
+# %% ../nbs/07_analysis.ipynb #7e31410c
 def _html(out, md, charts, paths):
     "One self-contained page: the Markdown summary as HTML, then every chart as an embedded PNG that Vega replaces with the interactive chart when JavaScript runs."
     import base64, html, markdown

@@ -12,7 +12,7 @@ from .measure import GreenMLError, Meter, doctor, record_table, records_table
 
 # %% auto #0
 __all__ = ['cmd_doctor', 'cmd_measure', 'demo_workload', 'cmd_demo', 'cmd_models', 'cmd_optimize', 'cmd_infer', 'cmd_run',
-           'cmd_data', 'cmd_report', 'build_parser', 'main']
+           'cmd_thesis', 'cmd_data', 'cmd_report', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #814820b5
 _RUNTIMES = {"onnxruntime": "onnx, onnx-int8, onnx-int8-static", "onnxruntime-genai": "onnx, onnx-int8, onnx-int4 on decoder LMs",
@@ -45,6 +45,7 @@ def _doctor_text(d: dict) -> str:
             else "Figures on this machine are measured by hardware counters."]
     return "\n".join(out)
 
+# %% ../nbs/08_cli.ipynb #c598d923
 def cmd_doctor(args) -> int:
     d = doctor(country_iso_code=args.country)
     from greenml.metrics import sandbox_isolation, SANDBOX_FIX, SANDBOX_WHAT
@@ -65,6 +66,7 @@ def _hold_signals():
     finally:
         for s, h in old.items(): signal.signal(s, h)
 
+# %% ../nbs/08_cli.ipynb #61b4d065
 def cmd_measure(args) -> int:
     cmd = list(args.command)
     if cmd and cmd[0] == "--": cmd = cmd[1:]
@@ -105,6 +107,7 @@ def demo_workload(meter: Meter, seconds: float = 1.0) -> list:
         with meter.measure("matmul"): busy(lambda: a @ a)
     return meter.records[-4:]
 
+# %% ../nbs/08_cli.ipynb #da75f33f
 def cmd_demo(args) -> int:
     m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
     print(f"greenml demo: idle baseline {args.idle:g} s, then 3 phases of {args.seconds:g} s ...", flush=True)
@@ -115,6 +118,7 @@ def cmd_demo(args) -> int:
 # %% ../nbs/08_cli.ipynb #77e93c2e
 def _split(s): return [x.strip() for x in (s or "").split(",") if x.strip()]
 
+# %% ../nbs/08_cli.ipynb #6a5ac869
 def _split_versions(s) -> list[str]:
     "Like `_split`, but a sweep point over several parameters (`prune-structured@amount=0.1,round_to=8`) stays one version."
     out = []
@@ -123,6 +127,7 @@ def _split_versions(s) -> list[str]:
         else: out.append(x)
     return out
 
+# %% ../nbs/08_cli.ipynb #5e4a479c
 def cmd_models(args) -> int:
     from greenml.models import list_models
     rows = list_models()
@@ -139,6 +144,7 @@ def _opt_line(r):
     return (f"  {r['model']:<20}{r['strategy']:<17}#{r['iteration']:<3}{r['duration']:>7.2f} s {r['energy_j']:>9.2f} J"
             f"{' (estimate)' if r['estimated'] else ''}  {r['effect_summary']}{flag}")
 
+# %% ../nbs/08_cli.ipynb #bd89bbbb
 def cmd_optimize(args) -> int:
     from greenml.optimize import run_optimizations, strategy_names
     models, strategies = _split(args.models), _split(args.strategies)
@@ -164,12 +170,14 @@ def _inf_line(r):
     return (f"  {r['model']:<20}{r['version']:<17}{r['domain']:<7}#{r['iteration']:<3}{r['n_samples']:>4} samples "
             f"{r['j_per_sample']:>8.2f} J/sample{per_tok}{' (estimate)' if r['estimated'] else ''}  {ms}")
 
+# %% ../nbs/08_cli.ipynb #c4d53e2a
 def _with_task(models: list, task: str | None) -> list:
     "With `--task`, each folder or hub id is declared with that task (registry models keep theirs); the names the runs use."
     if task is None: return models
     from greenml.models import MODELS, declare_model
     return [m if m in MODELS else declare_model(m, task=task).name for m in models]
 
+# %% ../nbs/08_cli.ipynb #e3dff7d8
 def cmd_infer(args) -> int:
     from greenml.inference import run_inference
     from greenml.data import parse_data, parse_fields
@@ -211,6 +219,18 @@ def cmd_run(args) -> int:
     print(summ, flush=True)
     return 1 if summ.failed else 0
 
+# %% ../nbs/08_cli.ipynb #e223e5a8
+def cmd_thesis(args) -> int:
+    from greenml.data import fetch_thesis, thesis_path, THESIS_HOW
+    if args.action == "fetch":
+        d = fetch_thesis(args.to, args.url)
+        print(f"the thesis's results and data, checksums verified, are in {d}/ (results/, data/); configs/thesis.toml reads them as data = \"thesis\"")
+        return 0
+    r, dt = thesis_path("results"), thesis_path("data")
+    if not (r and dt): raise GreenMLError(f"the thesis's {'results' if not r else 'data'} are not here: {THESIS_HOW}")
+    print(f"results {r}\ndata    {dt}")
+    return 0
+
 # %% ../nbs/08_cli.ipynb #0178d0a8
 def cmd_data(args) -> int:
     from greenml.data import load_dataset, parse_data, parse_fields
@@ -246,6 +266,7 @@ def _common(p, idle=3.0):
 
 _DEVICE_HELP = "where models run: auto (the first GPU when CUDA is present, else the CPU), cpu, cuda or cuda:N"
 
+# %% ../nbs/08_cli.ipynb #cda96b46
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="greenml", description="Measure what optimizing an ML model does to its energy use and correctness.")
     sub = p.add_subparsers(dest="cmd", metavar="COMMAND")
@@ -325,12 +346,18 @@ def build_parser() -> argparse.ArgumentParser:
     dt.add_argument("--samples", type=int, default=None, help="read only the first N samples of each")
     dt.add_argument("--code-dataset", default="humaneval", help="embedded code benchmark when no code file is given: humaneval or greenml (default: humaneval)")
     dt.set_defaults(func=cmd_data)
+    th = sub.add_parser("thesis", help="the 2023 thesis's published results and data: fetch them (pinned, checksummed) or say where they are")
+    th.add_argument("action", choices=("fetch", "path"), help="fetch: download into the cache; path: where they are found")
+    th.add_argument("--to", default=None, help="fetch into this folder instead of GREENML_HOME/thesis (then point GREENML_THESIS_RESULTS at it)")
+    th.add_argument("--url", default=None, help="a mirror: URL template with {repository}, {commit}, {path} (default: GitHub's raw files)")
+    th.set_defaults(func=cmd_thesis)
     e = sub.add_parser("demo", help="measure a short built-in workload and print the table")
     e.add_argument("--seconds", type=float, default=1.0, help="length of each phase (default: 1)")
     _common(e, idle=2.0)
     e.set_defaults(func=cmd_demo)
     return p
 
+# %% ../nbs/08_cli.ipynb #8cb2beb7
 def main(argv=None) -> int:
     "Entry point of the `greenml` command."
     p = build_parser()

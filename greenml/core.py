@@ -10,12 +10,21 @@ import contextlib, csv, datetime, errno, fcntl, io, json, os, platform, sys
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['LOCK_NAME', 'GreenMLError', 'rewrite_csv', 'append_rows', 'repair_csv', 'append_jsonl', 'repair_jsonl',
-           'results_lock']
+__all__ = ['GREENML_HOME', 'LOCK_NAME', 'GreenMLError', 'project_dir', 'rewrite_csv', 'append_rows', 'repair_csv', 'append_jsonl',
+           'repair_jsonl', 'results_lock']
 
 # %% ../nbs/00a_core.ipynb #fd62812d
 class GreenMLError(Exception):
     "A mistake the user can fix. The CLI prints it as one line (problem and fix), never as a traceback."
+
+# %% ../nbs/00a_core.ipynb #712b843e
+GREENML_HOME = Path(os.environ.get("GREENML_HOME", Path.home()/".cache"/"greenml"))   # caches: unpacked weights, downloaded files
+
+# %% ../nbs/00a_core.ipynb #3e68a4d8
+def project_dir() -> Path:
+    "The checkout greenml is installed from (editable): its `data/` and `configs/` live there."
+    import importlib.util
+    return Path(importlib.util.find_spec("greenml").origin).resolve().parent.parent
 
 # %% ../nbs/00a_core.ipynb #46cfff47
 def _csv_text(rows, cols, header: bool) -> str:
@@ -25,6 +34,7 @@ def _csv_text(rows, cols, header: bool) -> str:
     w.writerows(rows)
     return buf.getvalue()
 
+# %% ../nbs/00a_core.ipynb #8e2b936b
 def _write_all(path, data: bytes, append=True):
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC), 0o644)
     try:
@@ -33,11 +43,13 @@ def _write_all(path, data: bytes, append=True):
         os.fsync(fd)
     finally: os.close(fd)
 
+# %% ../nbs/00a_core.ipynb #5c090642
 def rewrite_csv(path, rows: list[dict], cols: list[str]):
     "Replace the CSV at `path` atomically (temporary file, then rename)."
     tmp = Path(path).with_suffix(".csv.tmp")
     _write_all(tmp, _csv_text(rows, cols, True).encode(), append=False); tmp.replace(path)
 
+# %% ../nbs/00a_core.ipynb #9fdb48e2
 def append_rows(path, rows: list[dict], columns: list[str] | None = None):
     "Append `rows` to the CSV at `path` in one write; new columns extend the header (the file is rewritten once, atomically)."
     if not rows: return
@@ -84,6 +96,7 @@ def append_jsonl(path, records: list[dict]):
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     _write_all(path, "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records).encode())
 
+# %% ../nbs/00a_core.ipynb #25669f4b
 def repair_jsonl(path, keep=None) -> tuple[list[dict], list[str]]:
     "Read a JSON Lines results file, dropping a partial last line, broken lines and (with `keep`) records `keep` rejects; rewrites it atomically if anything went."
     path = Path(path)
@@ -110,6 +123,7 @@ def _holder(p: Path) -> str:
     if not h: return "another process"
     return f"process {h.get('pid')} on {h.get('host')} (`{h.get('command')}`, since {h.get('started')})"
 
+# %% ../nbs/00a_core.ipynb #f456ee08
 @contextlib.contextmanager
 def results_lock(folder,              # the results folder
                  what: str | None = None):  # what holds it, for the message a second process gets (default: this command line)

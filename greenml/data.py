@@ -6,26 +6,24 @@ Docs: https://greenml.github.io/greenml/data.html.md"""
 
 # %% ../nbs/03_data.ipynb #8585214d
 from __future__ import annotations
-import ast, gzip, itertools, json, os, re, hashlib
+import ast, gzip, itertools, json, os, re, hashlib, shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from .measure import GreenMLError
+from .core import GreenMLError, GREENML_HOME, project_dir
 
 # %% auto #0
-__all__ = ['DATA_DIR', 'DATA_FORMATS', 'TEXT_FIELDS', 'CODE_FIELDS', 'IMAGE_EXTENSIONS', 'CODE_DATASETS', 'CALIBRATION_PHOTOS',
-           'TextSample', 'CodeTask', 'ImageSample', 'embedded_text', 'code_prompt', 'embedded_code', 'embedded_images',
-           'humaneval', 'read_thesis_text', 'read_thesis_code', 'read_imagenet_labels', 'read_thesis_images',
+__all__ = ['DATA_DIR', 'THESIS_MANIFEST', 'THESIS_ENV', 'THESIS_HOW', 'DATA_FORMATS', 'TEXT_FIELDS', 'CODE_FIELDS',
+           'IMAGE_EXTENSIONS', 'CODE_DATASETS', 'CALIBRATION_PHOTOS', 'TextSample', 'CodeTask', 'ImageSample',
+           'embedded_text', 'code_prompt', 'embedded_code', 'embedded_images', 'humaneval', 'thesis_path',
+           'fetch_thesis', 'read_thesis_text', 'read_thesis_code', 'read_imagenet_labels', 'read_thesis_images',
            'parse_mapping', 'parse_data', 'parse_fields', 'read_jsonl_text', 'read_jsonl_code', 'read_image_folder',
            'load_dataset', 'dataset_fingerprint', 'calibration_images', 'write_thesis_text', 'write_thesis_code',
            'write_thesis_images', 'hub_text', 'hub_code', 'hub_images']
 
 # %% ../nbs/03_data.ipynb #47e7826c
-def _project_data() -> Path:
-    import importlib.util
-    return Path(importlib.util.find_spec("greenml").origin).resolve().parent.parent/"data"
+DATA_DIR = Path(os.environ.get("GREENML_DATA") or project_dir()/"data")
 
-DATA_DIR = Path(os.environ.get("GREENML_DATA") or _project_data())
-
+# %% ../nbs/03_data.ipynb #bc1b7117
 @dataclass
 class TextSample:
     "A prompt and, when known, the reference continuation perplexity is measured on."
@@ -33,6 +31,7 @@ class TextSample:
     prompt: str
     reference: str | None = None
 
+# %% ../nbs/03_data.ipynb #d6fb4f93
 @dataclass
 class CodeTask:
     "A Python function to write: `prompt` is its signature and docstring (after any imports and helpers it needs); `tests` are snippets run after it, asserts or HumanEval's `check` (may be empty)."
@@ -42,6 +41,7 @@ class CodeTask:
     tests: list = field(default_factory=list)
     solution: str | None = None    # a reference body, to check the tests themselves
 
+# %% ../nbs/03_data.ipynb #a97dbaaa
 @dataclass
 class ImageSample:
     "An image and the class ids that count as correct: ImageNet-1k indices for the embedded and the thesis's data, the model's own label ids for an image folder."
@@ -55,6 +55,7 @@ def _text(path) -> str:
     except UnicodeDecodeError as e: raise GreenMLError(f"{path}: not UTF-8 text (byte {e.start}): save it as UTF-8") from None
     except (OSError, EOFError) as e: raise GreenMLError(f"{path}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
 
+# %% ../nbs/03_data.ipynb #bf6bbaf7
 def _jsonl(path, required: tuple = (), what: str = "", fields: dict | None = None) -> list[dict]:
     "Every line of a JSON Lines file (`.gz` too), each checked: valid JSON, an object, and the `required` keys holding text; `fields` maps greenml's names to the file's (`{'prompt': 'input'}`). A bad line is `FILE:LINE: what is wrong`; each row keeps its line number as `_line`."
     fields, out = fields or {}, []
@@ -73,15 +74,18 @@ def _jsonl(path, required: tuple = (), what: str = "", fields: dict | None = Non
         out.append(r)
     return out
 
+# %% ../nbs/03_data.ipynb #b72b3eb3
 def embedded_text(n=None) -> list[TextSample]:
     "greenml's English prompts with reference continuations."
     rows = _jsonl(DATA_DIR/"text_prompts.jsonl")[:n]
     return [TextSample(r["id"], r["prompt"], r["reference"]) for r in rows]
 
+# %% ../nbs/03_data.ipynb #b6ca7c15
 def code_prompt(signature: str, docstring: str) -> str:
     "A function header: signature plus docstring, ready to be completed."
     return f'{signature}\n    """{docstring}"""\n'
 
+# %% ../nbs/03_data.ipynb #f801a41b
 def embedded_code(n=None) -> list[CodeTask]:
     "greenml's Python tasks, each with unit tests and a reference solution."
     rows = _jsonl(DATA_DIR/"code_tasks.jsonl")[:n]
@@ -93,10 +97,12 @@ _TRANSFORMS = {"full": lambda im: im, "hflip": lambda im: im.transpose(0),
                "hflip-center-80": lambda im: _center(im.transpose(0), 0.8), "hflip-center-60": lambda im: _center(im.transpose(0), 0.6),
                "hflip-center-70": lambda im: _center(im.transpose(0), 0.7)}
 
+# %% ../nbs/03_data.ipynb #18497a73
 def _center(im, f):
     w, h = im.size; cw, ch = int(w*f), int(h*f); l, t = (w - cw)//2, (h - ch)//2
     return im.crop((l, t, l + cw, t + ch))
 
+# %% ../nbs/03_data.ipynb #53ab8005
 def _skimage_photo(name):
     from skimage import data as skd
     from PIL import Image
@@ -105,6 +111,7 @@ def _skimage_photo(name):
     if isinstance(arr, tuple): arr = arr[1 if view == "right" else 0]   # stereo pairs
     return Image.fromarray(arr).convert("RGB")
 
+# %% ../nbs/03_data.ipynb #560873a8
 def embedded_images(n=None) -> list[ImageSample]:
     "Images built from scikit-image's bundled photos (flips and crops), with hand-picked ImageNet labels."
     spec = json.loads((DATA_DIR/"images.json").read_text())
@@ -122,6 +129,54 @@ def humaneval(n=None) -> list[CodeTask]:
     probs = list(read_problems().values())[:n]
     return [CodeTask(p["task_id"], p["prompt"], p["entry_point"], [p["test"], f"check({p['entry_point']})"], p["canonical_solution"]) for p in probs]
 
+# %% ../nbs/03_data.ipynb #bff53da3
+THESIS_MANIFEST = DATA_DIR/"thesis_manifest.json"   # path -> commit, sha256, bytes of every file fetched
+THESIS_ENV = "GREENML_THESIS_RESULTS"
+THESIS_HOW = f"run `greenml thesis fetch` (downloads 3.5 MB from GitHub), or set {THESIS_ENV} to a folder holding results/ and data/"
+
+# %% ../nbs/03_data.ipynb #bb02e5a3
+def thesis_path(part: str = "results",  # 'results' (the two CSVs) or 'data' (text_dataset.txt, code_dataset.txt, image_dataset/)
+               ) -> Path | None:
+    "The folder of the thesis's `part` wherever it is — `$GREENML_THESIS_RESULTS`, `../shared/seed` beside the checkout, or the fetched cache — or None."
+    need = {"results": "inference_results.csv", "data": "text_dataset.txt"}[part]
+    for root in (os.environ.get(THESIS_ENV), project_dir().parent/"shared"/"seed", GREENML_HOME/"thesis"):
+        if not root: continue
+        for d in (Path(root)/part, Path(root)):   # the layout, or the folder itself
+            if (d/need).is_file(): return d
+    return None
+
+# %% ../nbs/03_data.ipynb #e63541be
+def _sha256(path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for b in iter(lambda: f.read(1 << 20), b""): h.update(b)
+    return h.hexdigest()
+
+def fetch_thesis(dest=None,                  # where to put them (default: GREENML_HOME/thesis)
+                 url: str | None = None,     # a URL template with {repository}, {commit}, {path} (default: the manifest's, GitHub)
+                 manifest=THESIS_MANIFEST,   # the pinned files and their checksums
+                 timeout: float = 60) -> Path:
+    "Download the thesis's files at their pinned commits into `dest`, each checked against its SHA-256; files already there and intact are kept. Returns `dest`."
+    import urllib.request, urllib.error
+    m = json.loads(Path(manifest).read_text())
+    dest, url = Path(dest or GREENML_HOME/"thesis"), url or os.environ.get("GREENML_THESIS_URL") or m["url"]
+    for rel, f in m["files"].items():
+        out = dest/rel
+        if out.is_file() and _sha256(out) == f["sha256"]: continue
+        out.parent.mkdir(parents=True, exist_ok=True)
+        src, tmp = url.format(repository=m["repository"], commit=f["commit"], path=rel), out.with_name(out.name + ".part")
+        try:
+            with urllib.request.urlopen(src, timeout=timeout) as r, open(tmp, "wb") as w: shutil.copyfileobj(r, w)
+        except (urllib.error.URLError, OSError, ValueError) as e:
+            tmp.unlink(missing_ok=True)
+            raise GreenMLError(f"cannot download {src} ({getattr(e, 'reason', None) or e}): check the network, or copy the thesis's files into {dest} by hand") from None
+        got = _sha256(tmp)
+        if got != f["sha256"]:
+            tmp.unlink()
+            raise GreenMLError(f"{src}: SHA-256 {got[:12]}... is not the pinned {f['sha256'][:12]}...: the download was not kept; try again, or report it if it persists")
+        tmp.replace(out)
+    return dest
+
 # %% ../nbs/03_data.ipynb #eb2454a1
 def read_thesis_text(path, n=None) -> list[TextSample]:
     "Load a thesis-format `text_dataset.txt`."
@@ -134,10 +189,12 @@ def read_thesis_text(path, n=None) -> list[TextSample]:
         out.append(TextSample(f"text-{len(out):03d}", d["text"], None))
     return out[:n]
 
+# %% ../nbs/03_data.ipynb #1034aa9b
 def _entry_point(header: str) -> str:
     m = re.match(r"\s*(?:async\s+)?def\s+([A-Za-z_]\w*)", header)
     return m.group(1) if m else ""
 
+# %% ../nbs/03_data.ipynb #14984d55
 def read_thesis_code(path, n=None) -> list[CodeTask]:
     "Load a thesis-format `code_dataset.txt` (function headers, no tests)."
     lines = [l.rstrip() for l in _text(path).splitlines() if l.strip()]
@@ -145,12 +202,14 @@ def read_thesis_code(path, n=None) -> list[CodeTask]:
     if bad: raise GreenMLError(f"{path}: {bad[0]!r} is not a function header: the thesis format has one `def name(...):` per line")
     return [CodeTask(f"code-{i:03d}", l + "\n", _entry_point(l), []) for i, l in enumerate(lines)][:n]
 
+# %% ../nbs/03_data.ipynb #e6476a4c
 def read_imagenet_labels(path) -> dict[int, str]:
     "The thesis's `imagenet1000_idx_to_labels.txt` (a dict literal)."
     try: return {int(k): v for k, v in ast.literal_eval(_text(path)).items()}
     except (ValueError, SyntaxError, AttributeError, TypeError, RecursionError, MemoryError):
         raise GreenMLError(f"{path}: not a dict literal of {{index: 'label'}}: the thesis's imagenet1000_idx_to_labels.txt format") from None
 
+# %% ../nbs/03_data.ipynb #b108e2d0
 def read_thesis_images(folder, n=None) -> list[ImageSample]:
     "Load an image folder with `mapping.txt` (`file<TAB>imagenet_index`)."
     from PIL import Image
@@ -176,7 +235,8 @@ def read_thesis_images(folder, n=None) -> list[ImageSample]:
 DATA_FORMATS = """\
 Data is given per domain: --data text=FILE,code=FILE,vision=DIR (in a config, [inference.data] text = "FILE" ...);
 a domain not named uses greenml's embedded data. A plain --data FOLDER is the thesis's layout (text_dataset.txt,
-code_dataset.txt, image_dataset/) for every domain. Relative paths are read from the working directory. Every sample
+code_dataset.txt, image_dataset/) for every domain; --data thesis is the thesis's own, once `greenml thesis fetch`
+has downloaded it. Relative paths are read from the working directory. Every sample
 is read and checked before any work: a bad one is named as FILE:LINE with the field that is missing or wrong.
 
 text    JSON Lines (.jsonl, or .jsonl.gz), one object per line:
@@ -231,6 +291,7 @@ def parse_data(spec: str | dict | None,   # `text=FILE,code=FILE,vision=DIR`, on
     if isinstance(spec, dict) or "=" in str(spec): return parse_mapping(spec, "--data", ("text", "code", "vision"))
     return str(spec)
 
+# %% ../nbs/03_data.ipynb #a415e0f5
 def parse_fields(spec: str | dict | None) -> dict:   # `prompt=input,...`: greenml's name = the file's
     "The field mapping of `--field` or `[inference.fields]`: greenml's field name -> the name in your JSONL."
     return parse_mapping(spec, "--field", tuple(dict.fromkeys(TEXT_FIELDS + CODE_FIELDS)))
@@ -259,6 +320,7 @@ def _code_task(path, i: int, r: dict, fields: dict) -> CodeTask:
     tests = [r["test"], f"check({r['entry_point']})"] if r.get("test") else []
     return CodeTask(tid, r["prompt"], r["entry_point"], tests, r.get("canonical_solution"))
 
+# %% ../nbs/03_data.ipynb #7bc6eff4
 def read_jsonl_code(path, n: int | None = None, fields: dict | None = None) -> list[CodeTask]:
     "Code tasks from a JSONL in HumanEval's format (`prompt`, `entry_point`, optional `test`, `task_id`, `canonical_solution`) or greenml's; `.jsonl.gz` too."
     fields = fields or {}
@@ -318,6 +380,9 @@ def load_dataset(domain: str,                 # 'text', 'code' or 'vision'
     if domain not in _THESIS_FILES: raise GreenMLError(f"unknown domain {domain!r}: choose text, code or vision")
     shared = source is not None and not isinstance(source, dict)   # one path for every domain
     if isinstance(source, dict): source = source.get(domain)
+    if source == "thesis":   # the thesis's data, wherever `thesis_path` finds it
+        source = thesis_path("data")
+        if source is None: raise GreenMLError(f"the thesis's data is not here: {THESIS_HOW}")
     if source is None:
         if domain == "code":
             if code not in CODE_DATASETS: raise GreenMLError(f"unknown code dataset {code!r}: choose {' or '.join(CODE_DATASETS)}")
@@ -337,6 +402,7 @@ def load_dataset(domain: str,                 # 'text', 'code' or 'vision'
         if not shared: raise
         raise GreenMLError(f"{e} (this --data file is read for every domain: give one per domain, e.g. --data {domain}=FILE)") from None
 
+# %% ../nbs/03_data.ipynb #e4a954d0
 def _checked(samples: list, source) -> list:
     "A dataset that can be scored: not empty, ids unique, code entry points that are names."
     if not samples: raise GreenMLError(f"{source} holds no samples: give a file with at least one")
@@ -347,6 +413,7 @@ def _checked(samples: list, source) -> list:
         if isinstance(s, CodeTask) and not s.entry_point.isidentifier(): raise GreenMLError(f"{source}: sample {s.id!r}: entry_point {s.entry_point!r} is not a function name")
     return samples
 
+# %% ../nbs/03_data.ipynb #3fc45ae3
 def dataset_fingerprint(samples) -> str:
     "A short hash of the samples' ids and inputs, to key cached baseline outputs."
     h = hashlib.sha256()
@@ -362,6 +429,7 @@ def _pixels_key(im) -> str:
     im = im.convert("RGB")
     return hashlib.sha256(f"{im.size}".encode() + im.tobytes()).hexdigest()
 
+# %% ../nbs/03_data.ipynb #c54a4d21
 def _calibration_photos() -> dict:
     "name -> PIL photo for every calibration source available here, minus any photo the scored sets use."
     from PIL import Image
@@ -374,6 +442,7 @@ def _calibration_photos() -> dict:
     scored = {_pixels_key(_skimage_photo(p)) for p in {it["photo"] for it in json.loads((DATA_DIR/"images.json").read_text())["items"]}}
     return {n: im for n, im in photos.items() if _pixels_key(im) not in scored}
 
+# %% ../nbs/03_data.ipynb #4fe0468a
 def calibration_images(n: int = 32,    # how many images
                        seed: int = 0,  # fixes the crops and mirrors
                       ) -> list:
@@ -396,10 +465,12 @@ def write_thesis_text(texts, path):
     "Write `texts` as a thesis-format `text_dataset.txt`."
     Path(path).write_text("".join(repr({"text": t}) + "\n" for t in texts))
 
+# %% ../nbs/03_data.ipynb #592c8e16
 def write_thesis_code(headers, path):
     "Write function headers as a thesis-format `code_dataset.txt`."
     Path(path).write_text("".join(h.strip().splitlines()[0] + "\n" for h in headers))
 
+# %% ../nbs/03_data.ipynb #bc76b0a4
 def write_thesis_images(images, labels, folder):
     "Save PIL `images` as `image_<i>.jpg` with a `mapping.txt` of their ImageNet indices."
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
@@ -408,6 +479,7 @@ def write_thesis_images(images, labels, folder):
         im.convert("RGB").save(folder/f"image_{i}.jpg", quality=90); lines.append(f"image_{i}.jpg\t{lab}")
     (folder/"mapping.txt").write_text("\n".join(lines) + "\n")
 
+# %% ../nbs/03_data.ipynb #cc14b7d3
 def _hub_datasets():
     if os.environ.get("HF_HUB_OFFLINE", "0") not in ("0", "", "false", "False") or os.environ.get("HF_DATASETS_OFFLINE") == "1":
         raise GreenMLError("the hub datasets need a network, and HF_HUB_OFFLINE=1 is set: run with HF_HUB_OFFLINE=0 on a machine with a network, or use the embedded data")
@@ -415,18 +487,21 @@ def _hub_datasets():
     except ImportError: raise GreenMLError("the hub datasets need the `datasets` package: `pip install datasets`") from None
     return datasets
 
+# %% ../nbs/03_data.ipynb #62476fc4
 def hub_text(folder, n=50, seed=0):
     "bookcorpus sentences -> `folder/text_dataset.txt` (the thesis's source)."
     ds = _hub_datasets().load_dataset("bookcorpus", split="train", streaming=True).shuffle(seed=seed)
     texts = [r["text"] for _, r in zip(range(n), ds)]
     Path(folder).mkdir(parents=True, exist_ok=True); write_thesis_text(texts, Path(folder)/"text_dataset.txt")
 
+# %% ../nbs/03_data.ipynb #0681d8c8
 def hub_code(folder, n=50, seed=0):
     "code_search_net (python) function headers -> `folder/code_dataset.txt`."
     ds = _hub_datasets().load_dataset("code_search_net", "python", split="test", streaming=True).shuffle(seed=seed)
     heads = [r["func_code_string"].lstrip().splitlines()[0] for _, r in zip(range(n), ds)]
     Path(folder).mkdir(parents=True, exist_ok=True); write_thesis_code(heads, Path(folder)/"code_dataset.txt")
 
+# %% ../nbs/03_data.ipynb #0c28d05a
 def hub_images(folder, n=50, seed=0):
     "ImageNet-1k validation images -> `folder/image_dataset/` (gated: needs a Hugging Face token that accepted its terms)."
     ds = _hub_datasets().load_dataset("imagenet-1k", split="validation", streaming=True).shuffle(seed=seed)

@@ -15,8 +15,8 @@ from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, base
 from .optimize import check_strategies, strategy_names
 from .inference import InferenceJob, INF_COLUMNS, GEN_DEFAULTS, strategy_of, check_labels
 from .data import load_dataset, parse_data, parse_fields, CODE_DATASETS
-from .core import append_rows, rewrite_csv, repair_csv, repair_jsonl, results_lock
-
+from .core import project_dir, append_rows, rewrite_csv, repair_csv, repair_jsonl, results_lock
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['CONFIG_DIR', 'SCHEMA', 'MODEL_KEYS', 'sweep', 'Config', 'domains_of', 'parse_config', 'load_config', 'validate',
@@ -25,6 +25,7 @@ __all__ = ['CONFIG_DIR', 'SCHEMA', 'MODEL_KEYS', 'sweep', 'Config', 'domains_of'
 # %% ../nbs/06_experiment.ipynb #d9a95c92
 def _fmt_param(v) -> str: return repr(v) if isinstance(v, float) else str(v)   # exact: 0.3333333 and 0.33333333 stay two versions
 
+# %% ../nbs/06_experiment.ipynb #30768b68
 def sweep(strategy: str,        # a strategy name
           params: dict) -> list[tuple[str, dict]]:   # its parameters; list values are swept
     "(version name, parameters) for every combination of `params`' list values; no list: the strategy itself."
@@ -38,11 +39,7 @@ def sweep(strategy: str,        # a strategy name
     return out
 
 # %% ../nbs/06_experiment.ipynb #2297eb8d
-def _project_dir() -> Path:
-    import importlib.util
-    return Path(importlib.util.find_spec("greenml").origin).resolve().parent.parent
-
-CONFIG_DIR = Path(os.environ.get("GREENML_CONFIGS") or _project_dir()/"configs")
+CONFIG_DIR = Path(os.environ.get("GREENML_CONFIGS") or project_dir()/"configs")
 
 SCHEMA = {  # table -> key -> (type(s), default)
     "experiment": {"name": (str, "study"), "seed": (int, 0), "out": (str, "results"), "models_dir": (str, "models"),
@@ -55,6 +52,7 @@ SCHEMA = {  # table -> key -> (type(s), default)
 }
 MODEL_KEYS = {"path": str, "hub": str, "revision": str, "task": str, "domains": list}   # a [models.NAME] table
 
+# %% ../nbs/06_experiment.ipynb #9990a800
 @dataclass
 class Config:
     "A validated study."
@@ -62,82 +60,117 @@ class Config:
     source: str = "<dict>"
     given: dict = None     # the config as written, before defaults: what a command-line override edits
     def __getitem__(self, k): t, key = k.split("."); return self.raw[t][key]
-    @property
-    def device(self) -> str:
-        "The study's device, resolved: `cpu` or `cuda:N` (a one-line `GreenMLError` when it cannot be used here)."
-        return resolve_device(self.raw["experiment"].get("device", "auto"))
-    @property
-    def design(self) -> dict:
-        "What defines the study, resolved: models, device, strategies and their parameters per model, versions, domains, data, samples, generation, repetitions, energy backends."
-        try: dev = self.device
-        except GreenMLError: dev = self.raw["experiment"].get("device")   # unusable here: `validate` says why
-        models = self["experiment.models"]
-        doms = sorted({d for m in models for d in _domains_safe(self, m)})
-        return dict(models={_source_safe(m): dict(strategies={v: {**getattr(STRATEGIES.get(s), "defaults", {}), **p} for v, (s, p) in self.opt_versions_for(m).items()},
-                                         versions=sorted(self.versions_for(m)), domains=_domains_safe(self, m)) for m in models},
-                    device=dev, optimize_reps=self["optimize.reps"], inference_reps=self["inference.reps"], warmup=self["inference.warmup"],
-                    samples={d: self.samples(d) for d in doms}, max_new_tokens={d: self.max_new_tokens().get(d) for d in doms if d != "vision"},
-                    data=self.data_paths, fields=self["inference.fields"], batch_size=self["inference.batch_size"],
-                    code_dataset=self["inference.code_dataset"] if "code" in doms and not isinstance(self.data, str) and "code" not in (self.data or {}) else None,
-                    grammar=bool(self["inference.languagetool"]), backends=self["measure.backends"])
-    @property
-    def hash(self) -> str:
-        "Short hash of the experimental design (`design`): not the output folders, the name, the seed, the idle length or how paths are spelled."
-        return hashlib.sha256(json.dumps(self.design, sort_keys=True, default=str).encode()).hexdigest()[:12]
-    def strategies_for(self, model) -> list[str]:
-        "The strategies applied to `model`: its own list in `[optimize.models]`, else `[optimize] strategies`."
-        return self["optimize.models"].get(model, self["optimize.strategies"])
-    def opt_versions_for(self, model) -> dict:
-        "version -> (strategy, parameters) for `model`: one per strategy, or one per point of its swept parameters (`prune-l1@0.3`)."
-        return {v: (s, p) for s in self.strategies_for(model) for v, p in sweep(s, self["optimize.params"].get(s, {}))}
-    @property
-    def opt_versions(self) -> dict:
-        "version -> (strategy, parameters) over every model of the study."
-        return {v: sp for m in self["experiment.models"] for v, sp in self.opt_versions_for(m).items()}
-    def versions_for(self, model) -> list[str]:
-        "The versions inferred for `model`: `[inference] versions` that this model has, else the baseline and every version made for it."
-        made = self.opt_versions_for(model)
-        want = self["inference.versions"]
-        return list(dict.fromkeys(v for v in want if v == "baseline" or v in made)) if want else ["baseline"] + list(made)
-    @property
-    def versions(self) -> list[str]:
-        "Every version inferred in the study (the union over its models)."
-        return list(dict.fromkeys(v for m in self["experiment.models"] for v in self.versions_for(m))) or ["baseline"]
-    @property
-    def data(self):
-        "`[inference] data` parsed: None (embedded), one thesis-layout folder, or domain -> path."
-        return parse_data(self["inference.data"])
-    @property
-    def data_paths(self):
-        "`data` with absolute paths, however they were spelled (part of the design)."
-        d = self.data
-        return str(Path(d).resolve()) if isinstance(d, str) else {k: str(Path(v).resolve()) for k, v in sorted((d or {}).items())}
-    def samples(self, domain):
-        s = self["inference.samples"]
-        return (s.get(domain) if isinstance(s, dict) else s) or None
-    def max_new_tokens(self):
-        m = self["inference.max_new_tokens"]
-        return {**GEN_DEFAULTS, **(m if isinstance(m, dict) else {"text": m, "code": m})}
 
+# %% ../nbs/06_experiment.ipynb #b834f7c8
+@patch(as_prop=True)
+def device(self: Config) -> str:
+    "The study's device, resolved: `cpu` or `cuda:N` (a one-line `GreenMLError` when it cannot be used here)."
+    return resolve_device(self.raw["experiment"].get("device", "auto"))
+
+# %% ../nbs/06_experiment.ipynb #48b82248
+@patch(as_prop=True)
+def design(self: Config) -> dict:
+    "What defines the study, resolved: models, device, strategies and their parameters per model, versions, domains, data, samples, generation, repetitions, energy backends."
+    try: dev = self.device
+    except GreenMLError: dev = self.raw["experiment"].get("device")   # unusable here: `validate` says why
+    models = self["experiment.models"]
+    doms = sorted({d for m in models for d in _domains_safe(self, m)})
+    return dict(models={_source_safe(m): dict(strategies={v: {**getattr(STRATEGIES.get(s), "defaults", {}), **p} for v, (s, p) in self.opt_versions_for(m).items()},
+                                     versions=sorted(self.versions_for(m)), domains=_domains_safe(self, m)) for m in models},
+                device=dev, optimize_reps=self["optimize.reps"], inference_reps=self["inference.reps"], warmup=self["inference.warmup"],
+                samples={d: self.samples(d) for d in doms}, max_new_tokens={d: self.max_new_tokens().get(d) for d in doms if d != "vision"},
+                data=self.data_paths, fields=self["inference.fields"], batch_size=self["inference.batch_size"],
+                code_dataset=self["inference.code_dataset"] if "code" in doms and not isinstance(self.data, str) and "code" not in (self.data or {}) else None,
+                grammar=bool(self["inference.languagetool"]), backends=self["measure.backends"])
+
+# %% ../nbs/06_experiment.ipynb #46f33eed
+@patch(as_prop=True)
+def hash(self: Config) -> str:
+    "Short hash of the experimental design (`design`): not the output folders, the name, the seed, the idle length or how paths are spelled."
+    return hashlib.sha256(json.dumps(self.design, sort_keys=True, default=str).encode()).hexdigest()[:12]
+
+# %% ../nbs/06_experiment.ipynb #3c60d1e4
+@patch
+def strategies_for(self: Config, model) -> list[str]:
+    "The strategies applied to `model`: its own list in `[optimize.models]`, else `[optimize] strategies`."
+    return self["optimize.models"].get(model, self["optimize.strategies"])
+
+# %% ../nbs/06_experiment.ipynb #bc1f8d28
+@patch
+def opt_versions_for(self: Config, model) -> dict:
+    "version -> (strategy, parameters) for `model`: one per strategy, or one per point of its swept parameters (`prune-l1@0.3`)."
+    return {v: (s, p) for s in self.strategies_for(model) for v, p in sweep(s, self["optimize.params"].get(s, {}))}
+
+# %% ../nbs/06_experiment.ipynb #87f9ba1f
+@patch(as_prop=True)
+def opt_versions(self: Config) -> dict:
+    "version -> (strategy, parameters) over every model of the study."
+    return {v: sp for m in self["experiment.models"] for v, sp in self.opt_versions_for(m).items()}
+
+# %% ../nbs/06_experiment.ipynb #b9b88b13
+@patch
+def versions_for(self: Config, model) -> list[str]:
+    "The versions inferred for `model`: `[inference] versions` that this model has, else the baseline and every version made for it."
+    made = self.opt_versions_for(model)
+    want = self["inference.versions"]
+    return list(dict.fromkeys(v for v in want if v == "baseline" or v in made)) if want else ["baseline"] + list(made)
+
+# %% ../nbs/06_experiment.ipynb #c0f082f1
+@patch(as_prop=True)
+def versions(self: Config) -> list[str]:
+    "Every version inferred in the study (the union over its models)."
+    return list(dict.fromkeys(v for m in self["experiment.models"] for v in self.versions_for(m))) or ["baseline"]
+
+# %% ../nbs/06_experiment.ipynb #a021c957
+@patch(as_prop=True)
+def data(self: Config):
+    "`[inference] data` parsed: None (embedded), one thesis-layout folder, or domain -> path."
+    return parse_data(self["inference.data"])
+
+# %% ../nbs/06_experiment.ipynb #03258f0f
+@patch(as_prop=True)
+def data_paths(self: Config):
+    "`data` with absolute paths, however they were spelled (part of the design)."
+    d = self.data
+    p = lambda v: v if v == "thesis" else str(Path(v).resolve())
+    return p(d) if isinstance(d, str) else {k: p(v) for k, v in sorted((d or {}).items())}
+
+# %% ../nbs/06_experiment.ipynb #ea7f4303
+@patch
+def samples(self: Config, domain):
+    s = self["inference.samples"]
+    return (s.get(domain) if isinstance(s, dict) else s) or None
+
+# %% ../nbs/06_experiment.ipynb #836601d2
+@patch
+def max_new_tokens(self: Config):
+    m = self["inference.max_new_tokens"]
+    return {**GEN_DEFAULTS, **(m if isinstance(m, dict) else {"text": m, "code": m})}
+
+# %% ../nbs/06_experiment.ipynb #8d7cc4c3
 def domains_of(cfg, model: str) -> list[str]:
     ds = get_spec(model).domains
     want = cfg["experiment.domains"]
     return [d for d in ds if not want or d in want]
 
+# %% ../nbs/06_experiment.ipynb #61c71a71
 def _domains_safe(cfg, m):
     try: return domains_of(cfg, m)
     except GreenMLError: return []    # an unknown model: `validate` says so
 
+# %% ../nbs/06_experiment.ipynb #3eaf872b
 def _source_safe(m) -> str:
     "How the design names a model: its source (a folder's absolute path, a hub id at its revision), with its task and domains when declared."
     try: sp = get_spec(m)
     except GreenMLError: return m     # an unknown model: `validate` says so
     return sp.model_source + (f" {sp.task} {','.join(sp.domains)}" if sp.source in ("local", "hub") else "")
 
+# %% ../nbs/06_experiment.ipynb #34ef590c
 def _did_you_mean(word, options):
     m = difflib.get_close_matches(word, list(options), n=1)
     return f" (did you mean {m[0]!r}?)" if m else ""
 
+# %% ../nbs/06_experiment.ipynb #4239265f
 def parse_config(raw: dict, source="<dict>") -> Config:
     "Check `raw` against the schema (unknown tables or keys, wrong types) and fill in defaults."
     out = {}
@@ -162,6 +195,7 @@ def parse_config(raw: dict, source="<dict>") -> Config:
     _check_values(out, raw, source)
     return Config(out, source, given=copy.deepcopy(raw))
 
+# %% ../nbs/06_experiment.ipynb #4a8332f9
 def _declare_models(tables, source: str) -> dict:
     "The config's `[models.NAME]` tables, checked, each declared by its name (`declare_model`)."
     if not isinstance(tables, dict): raise GreenMLError(f"config {source}: models = {tables!r}: declare each model in a table, [models.NAME] with path = \"FOLDER\" or hub = \"ORG/NAME\"")
@@ -181,6 +215,7 @@ def _declare_models(tables, source: str) -> dict:
         except GreenMLError as e: raise GreenMLError(f"{where}: {e}") from None
     return dict(tables)
 
+# %% ../nbs/06_experiment.ipynb #4fa1eb3e
 def _check_values(c: dict, raw: dict, source: str):
     "The values a schema's types cannot catch: names that are text, lists without duplicates, counts in range."
     def bad(msg): raise GreenMLError(f"config {source}: {msg}")
@@ -225,6 +260,7 @@ def _check_values(c: dict, raw: dict, source: str):
     for b in filter(None, (x.strip() for x in c["measure"]["backends"].split(","))):
         if b != "auto" and b not in known: bad(f"[measure] backends names {b!r}{_did_you_mean(b, known)}: choose from auto, {', '.join(BACKENDS)}")
 
+# %% ../nbs/06_experiment.ipynb #6aea33dd
 def load_config(name_or_path="default") -> Config:
     "A shipped config by name (`default`, `thesis`) or a TOML file."
     p = Path(name_or_path)
@@ -289,12 +325,14 @@ def validate(cfg: Config) -> dict:
         if "vision" in domains_of(cfg, m): check_labels(sp, sets["vision"])
     return sets
 
+# %% ../nbs/06_experiment.ipynb #03bb1c0f
 def skipped(cfg: Config) -> list[str]:
     "One line per (strategy, model) of `cfg` that cannot run on its device or makes no sense for the model: what `plan` leaves out, and why."
     device = cfg.device
     return [f"skip {s} on {m}: {why}" for m in cfg["experiment.models"] for s in cfg.strategies_for(m)
             if (why := applicable(s, get_spec(m), device))]
 
+# %% ../nbs/06_experiment.ipynb #5eb9aebc
 def _check_writable(folder: Path, how: str = "--out"):
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -315,6 +353,7 @@ class Unit:
     @property
     def id(self) -> str: return f"{self.phase}:{self.model}:{self.version}:{self.domain or '-'}:{self.iteration}"
 
+# %% ../nbs/06_experiment.ipynb #eb887f55
 def plan(cfg: Config) -> list[Unit]:
     "Every unit of the study, in run order: optimizations (shuffled), then inference (shuffled)."
     seed, device = cfg["experiment.seed"], cfg.device
@@ -325,7 +364,6 @@ def plan(cfg: Config) -> list[Unit]:
            if runs(v, m) for i in range(1, cfg["inference.reps"] + 1)]
     random.Random(seed).shuffle(opt); random.Random(seed + 1).shuffle(inf)
     return opt + inf
-
 
 # %% ../nbs/06_experiment.ipynb #1b85f443
 def resume_state(out, config_hash: str | None = None) -> tuple[set, list[str]]:
@@ -379,10 +417,12 @@ class Summary:
         lines += ["", self.table, "", f"results in {self.out}/ (optimization_results.csv, inference_results.csv, inference_samples.csv, sessions.jsonl)"]
         return "\n".join(lines)
 
+# %% ../nbs/06_experiment.ipynb #fe729dd5
 def _progress(total, initial, quiet):
     from tqdm.auto import tqdm
     return tqdm(total=total, initial=initial, disable=quiet, unit="run", dynamic_ncols=True, file=sys.stderr)
 
+# %% ../nbs/06_experiment.ipynb #df554710
 def run_experiment(cfg: Config, quiet: bool = False, meter: Meter | None = None, stop_after: int | None = None) -> Summary:
     "Run (or resume) the study `cfg`; returns a `Summary`. `stop_after` ends after that many units (for tests)."
     t0 = time.perf_counter()
@@ -390,6 +430,7 @@ def run_experiment(cfg: Config, quiet: bool = False, meter: Meter | None = None,
     with results_lock(cfg["experiment.out"]):   # one writer per results folder, from here to the end
         return _run(cfg, datasets, quiet, meter, stop_after, t0)
 
+# %% ../nbs/06_experiment.ipynb #b6403144
 def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
     device = cfg.device
     out, models_dir = Path(cfg["experiment.out"]), Path(cfg["experiment.models_dir"])

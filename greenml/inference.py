@@ -17,6 +17,7 @@ from .optimize import OrtModule, STRATEGIES, applicable, load_optimized
 from .core import append_rows, append_jsonl, results_lock
 from .data import load_dataset, dataset_fingerprint, CodeTask, TextSample, ImageSample
 from . import metrics
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['CODE_INSTRUCTION', 'INF_COLUMNS', 'GEN_DEFAULTS', 'strategy_of', 'load_version', 'generate', 'text_stop',
@@ -27,6 +28,7 @@ def strategy_of(version: str) -> str:
     "The strategy that made `version`: `prune-l1@0.3` was made by `prune-l1` (one point of an amount sweep)."
     return version.split("@", 1)[0]
 
+# %% ../nbs/05_inference.ipynb #801af56d
 def load_version(model: str, version: str = "baseline", models_dir="models", device: str = "auto") -> tuple[LoadedModel, str]:
     "(LoadedModel, framework) for `version` of `model` on `device`: 'baseline' or a strategy saved under `models_dir`."
     device = resolve_device(device)
@@ -49,6 +51,7 @@ def _stopper(tok, prompt_len, stop):
             return torch.full((input_ids.shape[0],), done, dtype=torch.bool, device=input_ids.device)
     return _Stop()
 
+# %% ../nbs/05_inference.ipynb #dcf061c9
 def generate(lm: LoadedModel, input_ids: torch.Tensor, max_new_tokens: int, stop=None) -> list[int]:
     "Greedy continuation of one prompt (`input_ids` of shape (1, n)) on the model's device; returns the new token ids."
     tok, n = lm.tokenizer, input_ids.shape[1]
@@ -81,9 +84,14 @@ def generate(lm: LoadedModel, input_ids: torch.Tensor, max_new_tokens: int, stop
 CODE_INSTRUCTION = "Complete this Python function. Reply with the complete function in a single ```python code block and nothing else.\n\n```python\n{prompt}```"
 
 def text_stop(t: str) -> bool: return "\n" in t.lstrip("\n")
+
+# %% ../nbs/05_inference.ipynb #1b9fdcfa
 def code_stop_chat(t: str) -> bool: return t.count("```") >= 2
+
+# %% ../nbs/05_inference.ipynb #b9d6f044
 def code_stop_base(t: str) -> bool: return re.search(r"\n\S", t) is not None and t.strip() != ""
 
+# %% ../nbs/05_inference.ipynb #530517fe
 def build_prompt(lm: LoadedModel, sample) -> tuple[torch.Tensor, callable]:
     "Token ids for `sample`, on the model's device, and the stop rule for its continuation."
     tok = lm.tokenizer
@@ -102,6 +110,7 @@ def _summ(xs):
     xs = [x for x in xs if x is not None and not (isinstance(x, float) and math.isnan(x))]
     return statistics.mean(xs) if xs else None
 
+# %% ../nbs/05_inference.ipynb #83d23d97
 @dataclass
 class InferenceJob:
     "Shared state of an inference study: meter, outputs, data, baseline outputs."
@@ -125,148 +134,174 @@ class InferenceJob:
         self.env = environment(self.meter)
         if isinstance(self.max_new_tokens, int): self.max_new_tokens = {"text": self.max_new_tokens, "code": self.max_new_tokens}
 
-    def dataset(self, domain):
-        if domain not in self._datasets: self._datasets[domain] = load_dataset(domain, self.data, self.n_samples, code=self.code_dataset, fields=self.fields)
-        return self._datasets[domain]
+# %% ../nbs/05_inference.ipynb #75800ec2
+@patch
+def dataset(self: InferenceJob, domain):
+    if domain not in self._datasets: self._datasets[domain] = load_dataset(domain, self.data, self.n_samples, code=self.code_dataset, fields=self.fields)
+    return self._datasets[domain]
 
-    def _cache_path(self, model, domain):
-        samples = self.dataset(domain)
-        key = (f"{dataset_fingerprint(samples)}-{self.max_new_tokens.get(domain, 0)}" + ("" if self.device == "cpu" else "-" + self.device.replace(":", ""))
-               + ("" if self.batch_size == 1 or domain != "vision" else f"-b{self.batch_size}"))
-        return self.out/"cache"/f"baseline-{get_spec(model).key}-{domain}-{key}.json"
+# %% ../nbs/05_inference.ipynb #2f05d7f6
+@patch
+def _cache_path(self: InferenceJob, model, domain):
+    samples = self.dataset(domain)
+    key = (f"{dataset_fingerprint(samples)}-{self.max_new_tokens.get(domain, 0)}" + ("" if self.device == "cpu" else "-" + self.device.replace(":", ""))
+           + ("" if self.batch_size == 1 or domain != "vision" else f"-b{self.batch_size}"))
+    return self.out/"cache"/f"baseline-{get_spec(model).key}-{domain}-{key}.json"
 
-    def baseline_outputs(self, model, domain):
-        "The unoptimized model's outputs on this dataset (computed unmeasured once, then cached on disk)."
-        p = self._cache_path(model, domain)
-        if p.exists(): return json.loads(p.read_text())
-        lm, _ = load_version(model, "baseline", device=self.device)
-        outs = [self._run_sample(lm, x, domain) for x in self._prepare(lm, domain)]
-        self._save_baseline(p, outs)
-        return json.loads(p.read_text())
+# %% ../nbs/05_inference.ipynb #cddb3b23
+@patch
+def baseline_outputs(self: InferenceJob, model, domain):
+    "The unoptimized model's outputs on this dataset (computed unmeasured once, then cached on disk)."
+    p = self._cache_path(model, domain)
+    if p.exists(): return json.loads(p.read_text())
+    lm, _ = load_version(model, "baseline", device=self.device)
+    outs = [self._run_sample(lm, x, domain) for x in self._prepare(lm, domain)]
+    self._save_baseline(p, outs)
+    return json.loads(p.read_text())
 
-    def _save_baseline(self, p, outs):
-        p.parent.mkdir(parents=True, exist_ok=True)
-        data = [o.argmax(-1).tolist() if torch.is_tensor(o) else o for o in outs]
-        tmp = p.with_suffix(".tmp"); tmp.write_text(json.dumps(data)); tmp.replace(p)
+# %% ../nbs/05_inference.ipynb #783dc686
+@patch
+def _save_baseline(self: InferenceJob, p, outs):
+    p.parent.mkdir(parents=True, exist_ok=True)
+    data = [o.argmax(-1).tolist() if torch.is_tensor(o) else o for o in outs]
+    tmp = p.with_suffix(".tmp"); tmp.write_text(json.dumps(data)); tmp.replace(p)
 
-    def _prepare(self, lm, domain):
-        "Model inputs for every sample, built before any window opens."
-        samples = self.dataset(domain)
-        if domain == "vision":
-            return [{"pixel_values": lm.preprocess(s.image)[None].to(lm.device)} for s in samples]
-        return [build_prompt(lm, s) for s in samples]
+# %% ../nbs/05_inference.ipynb #b34da624
+@patch
+def _prepare(self: InferenceJob, lm, domain):
+    "Model inputs for every sample, built before any window opens."
+    samples = self.dataset(domain)
+    if domain == "vision":
+        return [{"pixel_values": lm.preprocess(s.image)[None].to(lm.device)} for s in samples]
+    return [build_prompt(lm, s) for s in samples]
 
-    def _run_sample(self, lm, x, domain):
-        if domain == "vision": return lm.logits(x)[0]
-        ids, stop = x
-        return generate(lm, ids, self.max_new_tokens[domain], stop)
+# %% ../nbs/05_inference.ipynb #ddca3de6
+@patch
+def _run_sample(self: InferenceJob, lm, x, domain):
+    if domain == "vision": return lm.logits(x)[0]
+    ids, stop = x
+    return generate(lm, ids, self.max_new_tokens[domain], stop)
 
-    def _batches(self, xs, domain) -> list[list]:
-        "The prepared inputs in measured groups: `batch_size` images per forward pass; generation one prompt at a time."
-        b = self.batch_size if domain == "vision" else 1
-        return [xs[i:i + b] for i in range(0, len(xs), b)]
+# %% ../nbs/05_inference.ipynb #9534bbaf
+@patch
+def _batches(self: InferenceJob, xs, domain) -> list[list]:
+    "The prepared inputs in measured groups: `batch_size` images per forward pass; generation one prompt at a time."
+    b = self.batch_size if domain == "vision" else 1
+    return [xs[i:i + b] for i in range(0, len(xs), b)]
 
-    def _run_batch(self, lm, batch, domain) -> list:
-        "Outputs of one measured group, one per sample."
-        if domain == "vision" and len(batch) > 1: return list(lm.logits({"pixel_values": torch.cat([x["pixel_values"] for x in batch])}))
-        return [self._run_sample(lm, x, domain) for x in batch]
+# %% ../nbs/05_inference.ipynb #97e8dfea
+@patch
+def _run_batch(self: InferenceJob, lm, batch, domain) -> list:
+    "Outputs of one measured group, one per sample."
+    if domain == "vision" and len(batch) > 1: return list(lm.logits({"pixel_values": torch.cat([x["pixel_values"] for x in batch])}))
+    return [self._run_sample(lm, x, domain) for x in batch]
 
-    def source_of(self, domain) -> str:
-        "Where `domain`'s samples come from, for the `dataset` column: a path, or `embedded`."
-        d = self.data.get(domain) if isinstance(self.data, dict) else self.data
-        return str(d) if d else "embedded"
+# %% ../nbs/05_inference.ipynb #d393b6dc
+@patch
+def source_of(self: InferenceJob, domain) -> str:
+    "Where `domain`'s samples come from, for the `dataset` column: a path, or `embedded`."
+    d = self.data.get(domain) if isinstance(self.data, dict) else self.data
+    return str(d) if d else "embedded"
 
-    def _batch(self, domain) -> int: return self.batch_size if domain == "vision" else 1
+# %% ../nbs/05_inference.ipynb #bd9d5780
+@patch
+def _batch(self: InferenceJob, domain) -> int: return self.batch_size if domain == "vision" else 1
 
-    def _base_row(self, rec, spec, domain, framework, version, iteration, phase):
-        row = codecarbon_row(rec, self.env)
-        row.update(domain=domain, model=spec.name, framework=framework, version=version, iteration=iteration, correctness=None, model_source=spec.model_source)
-        row.update(phase=phase, device=self.device, **record_columns(rec, self.env), dataset=self.source_of(domain), batch_size=self._batch(domain))
-        return row
+# %% ../nbs/05_inference.ipynb #9e7e70e0
+@patch
+def _base_row(self: InferenceJob, rec, spec, domain, framework, version, iteration, phase):
+    row = codecarbon_row(rec, self.env)
+    row.update(domain=domain, model=spec.name, framework=framework, version=version, iteration=iteration, correctness=None, model_source=spec.model_source)
+    row.update(phase=phase, device=self.device, **record_columns(rec, self.env), dataset=self.source_of(domain), batch_size=self._batch(domain))
+    return row
 
-    def run_one(self, model: str, version: str, domain: str, iteration: int = 1, tags: dict | None = None) -> dict:
-        "Load, warm up and measure one (model, version, domain, iteration); append its rows; return the `infer` row."
-        spec, m = get_spec(model), self.meter
-        if domain not in spec.domains: raise GreenMLError(f"model {spec.name!r} serves {', '.join(spec.domains)}, not {domain!r}")
-        samples = self.dataset(domain)
-        if not samples: raise GreenMLError(f"the {domain} dataset is empty: check --data and --samples")
-        why = applicable(strategy_of(version), spec, self.device) if strategy_of(version) in STRATEGIES else None
-        if why: raise GreenMLError(f"version {version!r} of {spec.name} cannot run on {self.device}: {why}")
-        base = None if version == "baseline" else self.baseline_outputs(spec.name, domain)
-        wt = dict(model=spec.name, version=version, domain=domain, iteration=iteration)   # window tags
-        if self.device.startswith("cuda"): gc.collect(); torch.cuda.empty_cache()          # the previous run's model leaves the GPU
-        with m.measure("load", phase="load", **wt) as wl:
-            lm, framework = load_version(model, version, self.models_dir, self.device)
-        if self.device.startswith("cuda"): m.idle_baseline(force=True, components=["gpu"])   # GPU idle with the context up and the model loaded
-        xs = self._prepare(lm, domain)
-        with m.measure("warmup", phase="warmup", **wt) as ww:
-            for x in xs[: self.warmup]: self._run_sample(lm, x, domain)
-        outs, recs = [], []   # recs: per sample, (its group's record, the group's size): a sample's energy is its share of its group's
-        with m.measure("infer", phase="infer", **wt) as wi:
-            for b in self._batches(xs, domain):
-                with m.measure("sample", phase="sample", **wt) as ws: outs += self._run_batch(lm, b, domain)
-                recs += [(ws.record, len(b))] * len(b)
-        if version == "baseline": self._save_baseline(self._cache_path(spec.name, domain), outs)
-        scores, per, tokens = self._score(lm, domain, samples, outs, base, xs)
-        rows = [self._base_row(wl.record, spec, domain, framework, version, iteration, "load"),
-                self._base_row(ww.record, spec, domain, framework, version, iteration, "warmup")]
-        r = self._base_row(wi.record, spec, domain, framework, version, iteration, "infer")
-        n, ntok = len(samples), sum(tokens) if tokens else None
-        net = r["net_energy_j"]   # None where the meter measured no idle baseline
-        lat = [x.duration_s for x, _ in recs]   # a batched sample waits for its whole batch
-        r.update(n_samples=n, tokens=ntok, j_per_sample=r["energy_j"]/n, net_j_per_sample=None if net is None else net/n,
-                 j_per_token=r["energy_j"]/ntok if ntok else None, net_j_per_token=net/ntok if ntok and net is not None else None,
-                 latency_median_s=statistics.median(lat), latency_p90_s=sorted(lat)[min(n - 1, int(0.9*n))],
-                 max_new_tokens=self.max_new_tokens.get(domain), **scores)
-        rows.append(r)
-        for x in rows: x.update(tags or {})
-        samples_rows = [dict(model=spec.name, version=version, domain=domain, iteration=iteration,
-            framework=framework, device=self.device, run_id=wi.record.run_id, session_id=self.env["session_id"], sample_id=s.id, latency_s=x.duration_s,
-            energy_j=x.energy_j/k, net_energy_j=None if x.net_energy_j is None else x.net_energy_j/k, batch_size=k, tokens=tokens[i] if tokens else None, correct=per["correct"][i],
-            perplexity=per["perplexity"][i], agreement=per["agreement"][i],
-            estimated=x.estimated, **(tags or {})) for i, (s, (x, k)) in enumerate(zip(samples, recs))]
-        outs_rows = [dict(model=spec.name, version=version, domain=domain, iteration=iteration, run_id=wi.record.run_id, sample_id=s.id,
-                          output=per["output"][i], **({"program": per["program"][i]} if "program" in per else {}), correct=per["correct"][i], **(tags or {}))
-                     for i, s in enumerate(samples)]
-        # outputs and samples first: the results rows are the commit point a resumed run looks for
-        append_jsonl(self.out/"inference_outputs.jsonl", outs_rows)
-        append_rows(self.out/"inference_samples.csv", samples_rows)
-        append_rows(self.out/"inference_results.csv", rows, INF_COLUMNS)
-        return r
+# %% ../nbs/05_inference.ipynb #83f91cd7
+@patch
+def run_one(self: InferenceJob, model: str, version: str, domain: str, iteration: int = 1, tags: dict | None = None) -> dict:
+    "Load, warm up and measure one (model, version, domain, iteration); append its rows; return the `infer` row."
+    spec, m = get_spec(model), self.meter
+    if domain not in spec.domains: raise GreenMLError(f"model {spec.name!r} serves {', '.join(spec.domains)}, not {domain!r}")
+    samples = self.dataset(domain)
+    if not samples: raise GreenMLError(f"the {domain} dataset is empty: check --data and --samples")
+    why = applicable(strategy_of(version), spec, self.device) if strategy_of(version) in STRATEGIES else None
+    if why: raise GreenMLError(f"version {version!r} of {spec.name} cannot run on {self.device}: {why}")
+    base = None if version == "baseline" else self.baseline_outputs(spec.name, domain)
+    wt = dict(model=spec.name, version=version, domain=domain, iteration=iteration)   # window tags
+    if self.device.startswith("cuda"): gc.collect(); torch.cuda.empty_cache()          # the previous run's model leaves the GPU
+    with m.measure("load", phase="load", **wt) as wl:
+        lm, framework = load_version(model, version, self.models_dir, self.device)
+    if self.device.startswith("cuda"): m.idle_baseline(force=True, components=["gpu"])   # GPU idle with the context up and the model loaded
+    xs = self._prepare(lm, domain)
+    with m.measure("warmup", phase="warmup", **wt) as ww:
+        for x in xs[: self.warmup]: self._run_sample(lm, x, domain)
+    outs, recs = [], []   # recs: per sample, (its group's record, the group's size): a sample's energy is its share of its group's
+    with m.measure("infer", phase="infer", **wt) as wi:
+        for b in self._batches(xs, domain):
+            with m.measure("sample", phase="sample", **wt) as ws: outs += self._run_batch(lm, b, domain)
+            recs += [(ws.record, len(b))] * len(b)
+    if version == "baseline": self._save_baseline(self._cache_path(spec.name, domain), outs)
+    scores, per, tokens = self._score(lm, domain, samples, outs, base, xs)
+    rows = [self._base_row(wl.record, spec, domain, framework, version, iteration, "load"),
+            self._base_row(ww.record, spec, domain, framework, version, iteration, "warmup")]
+    r = self._base_row(wi.record, spec, domain, framework, version, iteration, "infer")
+    n, ntok = len(samples), sum(tokens) if tokens else None
+    net = r["net_energy_j"]   # None where the meter measured no idle baseline
+    lat = [x.duration_s for x, _ in recs]   # a batched sample waits for its whole batch
+    r.update(n_samples=n, tokens=ntok, j_per_sample=r["energy_j"]/n, net_j_per_sample=None if net is None else net/n,
+             j_per_token=r["energy_j"]/ntok if ntok else None, net_j_per_token=net/ntok if ntok and net is not None else None,
+             latency_median_s=statistics.median(lat), latency_p90_s=sorted(lat)[min(n - 1, int(0.9*n))],
+             max_new_tokens=self.max_new_tokens.get(domain), **scores)
+    rows.append(r)
+    for x in rows: x.update(tags or {})
+    samples_rows = [dict(model=spec.name, version=version, domain=domain, iteration=iteration,
+        framework=framework, device=self.device, run_id=wi.record.run_id, session_id=self.env["session_id"], sample_id=s.id, latency_s=x.duration_s,
+        energy_j=x.energy_j/k, net_energy_j=None if x.net_energy_j is None else x.net_energy_j/k, batch_size=k, tokens=tokens[i] if tokens else None, correct=per["correct"][i],
+        perplexity=per["perplexity"][i], agreement=per["agreement"][i],
+        estimated=x.estimated, **(tags or {})) for i, (s, (x, k)) in enumerate(zip(samples, recs))]
+    outs_rows = [dict(model=spec.name, version=version, domain=domain, iteration=iteration, run_id=wi.record.run_id, sample_id=s.id,
+                      output=per["output"][i], **({"program": per["program"][i]} if "program" in per else {}), correct=per["correct"][i], **(tags or {}))
+                 for i, s in enumerate(samples)]
+    # outputs and samples first: the results rows are the commit point a resumed run looks for
+    append_jsonl(self.out/"inference_outputs.jsonl", outs_rows)
+    append_rows(self.out/"inference_samples.csv", samples_rows)
+    append_rows(self.out/"inference_results.csv", rows, INF_COLUMNS)
+    return r
 
-    def _score(self, lm, domain, samples, outs, base, xs):
-        "Metrics, computed after the windows closed. Returns (run scores, per-sample lists {correct, perplexity, agreement}, tokens per sample)."
-        n = len(samples)
-        if domain == "vision":
-            logits = torch.stack(outs)
-            labels = [s.labels for s in samples]
-            top1, pred = metrics.topk_hits(logits, labels, 1), logits.argmax(-1).tolist()
-            agree = [1.0]*n if base is None else [float(a == b) for a, b in zip(pred, base)]
-            s = dict(accuracy_top1=metrics.topk_accuracy(logits, labels, 1), accuracy_top5=metrics.topk_accuracy(logits, labels, 5), fidelity=sum(agree)/n)
-            s.update(correctness=s["accuracy_top1"], correctness_metric="accuracy_top1")
-            names = getattr(lm, "labels", None) or []
-            return s, dict(correct=top1, perplexity=[None]*n, agreement=agree, output=[f"{c} {names[c]}" if c < len(names) else str(c) for c in pred]), None
-        tok = lm.tokenizer
-        # fidelity: teacher-forced on the baseline's answer, the share of its tokens this version would also choose
-        agree = [1.0]*n if base is None else [metrics.token_agreement(lm.logits, x[0][0].tolist(), b) for x, b in zip(xs, base)]
-        fid = _summ(agree)
-        tokens = [len(o) for o in outs]
-        texts = [tok.decode(o, skip_special_tokens=True) for o in outs]
-        if domain == "text":
-            ppl = metrics.perplexity(lm.logits, tok, samples, batch_size=self.batch_size)
-            s = dict(perplexity=_summ(ppl["per_sample"]), perplexity_pooled=ppl["perplexity"], fidelity=fid, grammar=None)
-            url = metrics.languagetool_url(self.languagetool)
-            if url: s["grammar"] = _summ(metrics.grammar_score(texts, url))
-            s.update(correctness=s["perplexity"], correctness_metric="perplexity")
-            return s, dict(correct=[None]*n, perplexity=ppl["per_sample"], agreement=agree, output=texts), tokens
-        codes = [metrics.extract_code(t, smp.prompt, smp.entry_point) for t, smp in zip(texts, samples)]
-        parsed = [metrics.generated_parses(t, smp.prompt, smp.entry_point) for t, smp in zip(texts, samples)]
-        with_tests = [(c, smp) for c, smp in zip(codes, samples) if smp.tests]
-        passed = {smp.id: metrics.run_tests(c, smp.tests)[0] for c, smp in with_tests}
-        s = dict(parse_rate=sum(parsed)/len(parsed), pep8=_summ([metrics.pep8_score(c) for c in codes]), fidelity=fid,
-                 pass_at_1=metrics.pass_at_1(list(passed.values())) if passed else None, sandbox=metrics.sandbox_isolation() if passed else None)
-        s.update(correctness=s["pass_at_1"] if passed else s["parse_rate"], correctness_metric="pass_at_1" if passed else "parse_rate")
-        return s, dict(correct=[passed.get(smp.id, p) for smp, p in zip(samples, parsed)], perplexity=[None]*n, agreement=agree, output=texts, program=codes), tokens
+# %% ../nbs/05_inference.ipynb #626d1b07
+@patch
+def _score(self: InferenceJob, lm, domain, samples, outs, base, xs):
+    "Metrics, computed after the windows closed. Returns (run scores, per-sample lists {correct, perplexity, agreement}, tokens per sample)."
+    n = len(samples)
+    if domain == "vision":
+        logits = torch.stack(outs)
+        labels = [s.labels for s in samples]
+        top1, pred = metrics.topk_hits(logits, labels, 1), logits.argmax(-1).tolist()
+        agree = [1.0]*n if base is None else [float(a == b) for a, b in zip(pred, base)]
+        s = dict(accuracy_top1=metrics.topk_accuracy(logits, labels, 1), accuracy_top5=metrics.topk_accuracy(logits, labels, 5), fidelity=sum(agree)/n)
+        s.update(correctness=s["accuracy_top1"], correctness_metric="accuracy_top1")
+        names = getattr(lm, "labels", None) or []
+        return s, dict(correct=top1, perplexity=[None]*n, agreement=agree, output=[f"{c} {names[c]}" if c < len(names) else str(c) for c in pred]), None
+    tok = lm.tokenizer
+    # fidelity: teacher-forced on the baseline's answer, the share of its tokens this version would also choose
+    agree = [1.0]*n if base is None else [metrics.token_agreement(lm.logits, x[0][0].tolist(), b) for x, b in zip(xs, base)]
+    fid = _summ(agree)
+    tokens = [len(o) for o in outs]
+    texts = [tok.decode(o, skip_special_tokens=True) for o in outs]
+    if domain == "text":
+        ppl = metrics.perplexity(lm.logits, tok, samples, batch_size=self.batch_size)
+        s = dict(perplexity=_summ(ppl["per_sample"]), perplexity_pooled=ppl["perplexity"], fidelity=fid, grammar=None)
+        url = metrics.languagetool_url(self.languagetool)
+        if url: s["grammar"] = _summ(metrics.grammar_score(texts, url))
+        s.update(correctness=s["perplexity"], correctness_metric="perplexity")
+        return s, dict(correct=[None]*n, perplexity=ppl["per_sample"], agreement=agree, output=texts), tokens
+    codes = [metrics.extract_code(t, smp.prompt, smp.entry_point) for t, smp in zip(texts, samples)]
+    parsed = [metrics.generated_parses(t, smp.prompt, smp.entry_point) for t, smp in zip(texts, samples)]
+    with_tests = [(c, smp) for c, smp in zip(codes, samples) if smp.tests]
+    passed = {smp.id: metrics.run_tests(c, smp.tests)[0] for c, smp in with_tests}
+    s = dict(parse_rate=sum(parsed)/len(parsed), pep8=_summ([metrics.pep8_score(c) for c in codes]), fidelity=fid,
+             pass_at_1=metrics.pass_at_1(list(passed.values())) if passed else None, sandbox=metrics.sandbox_isolation() if passed else None)
+    s.update(correctness=s["pass_at_1"] if passed else s["parse_rate"], correctness_metric="pass_at_1" if passed else "parse_rate")
+    return s, dict(correct=[passed.get(smp.id, p) for smp, p in zip(samples, parsed)], perplexity=[None]*n, agreement=agree, output=texts, program=codes), tokens
 
 # %% ../nbs/05_inference.ipynb #a252c9f8
 def check_labels(spec, samples: list):
@@ -275,6 +310,7 @@ def check_labels(spec, samples: list):
     if spec.num_labels and top >= spec.num_labels:
         raise GreenMLError(f"the vision data gives label id {top}, but model {spec.name!r} has {spec.num_labels} classes (0 to {spec.num_labels - 1}): fix labels.json or mapping.txt")
 
+# %% ../nbs/05_inference.ipynb #ab72059b
 def run_inference(models, versions=("baseline",), domains=None, reps: int = 1, meter: Meter | None = None, out="results",
                   models_dir="models", data=None, n_samples=None, max_new_tokens=None, warmup=1, languagetool=None, progress=None,
                   device: str = "auto", code_dataset: str = "humaneval", fields: dict | None = None, batch_size: int = 1) -> list[dict]:

@@ -63,6 +63,7 @@ def _quiet():
     logging.getLogger("codecarbon").setLevel(logging.ERROR)
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()): yield
 
+# %% ../nbs/00_measure.ipynb #6c1e4809
 def _silence_amdsmi():
     if "amdsmi" in sys.modules: return
     try:
@@ -82,6 +83,7 @@ def _zone_kind(name: str):
     if name.startswith("package-"): return "cpu"
     return None
 
+# %% ../nbs/00_measure.ipynb #1b6f02f5
 def rapl_zones(root=RAPL_ROOT) -> list[tuple[str, Path]]:
     "(component, zone folder) for every RAPL counter that counts once: packages (mirrored dies once) and dram."
     root, seen, found = Path(root), set(), []
@@ -98,6 +100,7 @@ def rapl_zones(root=RAPL_ROOT) -> list[tuple[str, Path]]:
     for pkg, ds in dies.items(): out += [("cpu", ds[0])] if len(ds) > 1 and _mirrored(ds) else [("cpu", d) for d in ds]
     return out
 
+# %% ../nbs/00_measure.ipynb #4596560f
 def _mirrored(zones, tries=5) -> bool:
     "Whether die zones show one counter: all equal in one of `tries` reads (a counter may tick between two files' reads)."
     for k in range(tries):
@@ -117,6 +120,7 @@ class _Count:
     def __init__(self): self.value, self._lock = 0, threading.Lock()
     def get_lock(self): return self._lock
 
+# %% ../nbs/00_measure.ipynb #d08e09ec
 class _ThreadPoller:
     "Zeus's RAPL wrap-around polling loop (`zeus.device.cpu.rapl._polling_process`), in a daemon thread of this process."
     def __init__(self, path: str, max_uj: float):
@@ -127,11 +131,13 @@ class _ThreadPoller:
     def get_num_wraparounds(self) -> int:
         with self.count.get_lock(): return self.count.value
 
+# %% ../nbs/00_measure.ipynb #ae52e0e9
 def _start_poller(f):
     "Give Zeus's RAPLFile `f` a wrap-around poller that runs in a thread, started now (not at the first window edge)."
     f._wraparound_tracker = _ThreadPoller(f.energy_uj_path, f.max_energy_range_uj)
     return f._wraparound_tracker
 
+# %% ../nbs/00_measure.ipynb #a73f9eb0
 class RaplBackend(Backend):
     "CPU package and DRAM energy from RAPL, read through Zeus's `RAPLFile` (wrap-around handled by its poller)."
     name = "rapl"
@@ -158,10 +164,12 @@ def probe(self: RaplBackend):
     self._files = files
     return None
 
+# %% ../nbs/00_measure.ipynb #dd82ed2f
 @patch
 def channels(self: RaplBackend):
     return [Channel(c, "rapl", True, self.update_s) for c in ("cpu", "ram") if any(k == c for k, _, _ in self._files or [])]
 
+# %% ../nbs/00_measure.ipynb #ad111523
 @patch
 def snapshot(self: RaplBackend, t):
     out = {}
@@ -173,6 +181,7 @@ def snapshot(self: RaplBackend, t):
         out[(comp, zone)] = mj
     return out
 
+# %% ../nbs/00_measure.ipynb #5f9c4bd4
 @patch
 def window(self: RaplBackend, s0, s1):
     out = {}
@@ -199,6 +208,7 @@ def _nvml_reason() -> str:
     except ImportError: return "nvidia-ml-py is not installed: `pip install nvidia-ml-py`"
     except Exception as e: return f"NVML cannot start ({e}): no NVIDIA driver here; install the NVIDIA driver to measure a GPU"
 
+# %% ../nbs/00_measure.ipynb #bcd6b8ec
 @patch
 def probe(self: GpuBackend):
     if self.gpus is None:
@@ -219,24 +229,29 @@ def probe(self: GpuBackend):
         with _quiet(): self._pm = PowerMonitor(gpu_indices=sampled, update_period=0.1, max_samples_per_gpu=500_000)
     return None
 
+# %% ../nbs/00_measure.ipynb #96762977
 def _zeus_visible_error(e) -> str:
     v = os.environ.get("CUDA_VISIBLE_DEVICES", "")
     if v and not all(x.strip().isdigit() for x in v.split(",")):
         return f"CUDA_VISIBLE_DEVICES={v!r} names GPUs by UUID or MIG slice, which Zeus cannot map to energy counters: give integer indices"
     return ""
 
+# %% ../nbs/00_measure.ipynb #4e407c10
 @patch
 def vendor(self: GpuBackend) -> str: return "amdsmi" if type(self.gpus).__name__.startswith("AMD") else "nvml"
 
+# %% ../nbs/00_measure.ipynb #9b642a26
 @patch
 def counted(self: GpuBackend, i: int) -> bool:
     "Whether GPU `i` has an energy counter (else it is sampled)."
     return bool(self.gpus.supports_get_total_energy_consumption(i))
 
+# %% ../nbs/00_measure.ipynb #9e6743a3
 @patch
 def names(self: GpuBackend) -> list[str]:
     return [str(self.gpus.get_name(i)) for i in self.indices or []]
 
+# %% ../nbs/00_measure.ipynb #d91c57ea
 @patch
 def channels(self: GpuBackend):
     if not self.indices: return []   # a CPU study counts no GPU
@@ -262,6 +277,7 @@ class _FixedLoad:
     def percent(self, *a, **k): return self.pct
     def reset(self): pass
 
+# %% ../nbs/00_measure.ipynb #55726e86
 def _cpu_busy_total():
     "System-wide (busy, total) CPU seconds, as CodeCarbon's SystemCPULoadMeter counts them."
     import psutil
@@ -269,6 +285,7 @@ def _cpu_busy_total():
     total = sum(t) - getattr(t, "guest", 0) - getattr(t, "guest_nice", 0)
     return total - t.idle - getattr(t, "iowait", 0), total
 
+# %% ../nbs/00_measure.ipynb #06a08dc0
 class CodeCarbonBackend(Backend):
     "CPU and RAM estimates from CodeCarbon's power models, evaluated once per window; and the grid's emission factor."
     name = "codecarbon"
@@ -286,6 +303,7 @@ def probe(self: CodeCarbonBackend):
     except ImportError: return "codecarbon is not installed: `pip install codecarbon`"
     return None
 
+# %% ../nbs/00_measure.ipynb #ae2737aa
 @patch
 def _make(self: CodeCarbonBackend):
     with _quiet():
@@ -296,6 +314,7 @@ def _make(self: CodeCarbonBackend):
         except Exception as e:
             raise GreenMLError(f"CodeCarbon rejected country code {self.country_iso_code!r} ({e}): use a 3-letter ISO code such as ESP, DEU or USA") from None
 
+# %% ../nbs/00_measure.ipynb #db22f902
 @patch(as_prop=True)
 def tracker(self: CodeCarbonBackend):
     "The tracker, started once (its hardware probe takes ~1.5 s), its scheduler stopped: we only use its models."
@@ -307,18 +326,22 @@ def tracker(self: CodeCarbonBackend):
         self._tracker = t
     return self._tracker
 
+# %% ../nbs/00_measure.ipynb #46980ae7
 @patch
 def _hw(self: CodeCarbonBackend, kind):
     return next((h for h in self.tracker._hardware if type(h).__name__ == kind), None)
 
+# %% ../nbs/00_measure.ipynb #510621aa
 @patch
 def cpu_mode(self: CodeCarbonBackend) -> str:
     "CodeCarbon's CPU model here: 'cpu_load' (load × TDP) or 'constant' (half the TDP)."
     h = self._hw("CPU"); return h._mode if h else "none"
 
+# %% ../nbs/00_measure.ipynb #037cccc4
 @patch
 def cpu_tdp_w(self: CodeCarbonBackend): return getattr(self._hw("CPU"), "_tdp", None)
 
+# %% ../nbs/00_measure.ipynb #7d12c8b6
 @patch
 def cpu_power_w(self: CodeCarbonBackend, load: float) -> float:
     "CodeCarbon's CPU power (W) at a system load `load` (0..1), from its own model code."
@@ -328,6 +351,7 @@ def cpu_power_w(self: CodeCarbonBackend, load: float) -> float:
         with _quiet(): return float(h._get_power_from_cpus().W)
     finally: h._cpu_load_meter = keep
 
+# %% ../nbs/00_measure.ipynb #373fc26f
 @patch
 def ram_power_w(self: CodeCarbonBackend) -> float:
     if getattr(self, "_ram_w", None) is None:
@@ -347,9 +371,11 @@ def channels(self: CodeCarbonBackend):
     if mode in _CC_CPU_SOURCES: ch.insert(0, Channel("cpu", _CC_CPU_SOURCES[mode], False, 0.01 if mode == "cpu_load" else 0.0, mode != "cpu_load"))
     return ch
 
+# %% ../nbs/00_measure.ipynb #7de9dc14
 @patch
 def snapshot(self: CodeCarbonBackend, t): return (t, *_cpu_busy_total())
 
+# %% ../nbs/00_measure.ipynb #bc8acb44
 @patch
 def window(self: CodeCarbonBackend, s0, s1):
     dt = s1[0] - s0[0]
@@ -359,6 +385,7 @@ def window(self: CodeCarbonBackend, s0, s1):
     if self.cpu_mode() in _CC_CPU_SOURCES: out["cpu"] = Reading(self.cpu_power_w(load)*dt)
     return out
 
+# %% ../nbs/00_measure.ipynb #4b01d61f
 @patch
 def intensity(self: CodeCarbonBackend) -> float:
     "Carbon intensity of the configured country's grid, kg CO₂eq per kWh (CodeCarbon's offline data)."
@@ -385,17 +412,19 @@ class ComponentEnergy:
     estimate_j: float | None = None             # CodeCarbon's estimate of this window, where `source` is a counter
     estimate_source: str | None = None
 
-    @property
-    def estimate_error(self):
-        "Relative error of CodeCarbon's estimate against the counter: (estimate − measured) / measured."
-        if self.estimate_j is None or not self.energy_j or math.isnan(self.energy_j): return None
-        return (self.estimate_j - self.energy_j) / self.energy_j
+# %% ../nbs/00_measure.ipynb #d632a22e
+@patch(as_prop=True)
+def estimate_error(self: ComponentEnergy):
+    "Relative error of CodeCarbon's estimate against the counter: (estimate − measured) / measured."
+    if self.estimate_j is None or not self.energy_j or math.isnan(self.energy_j): return None
+    return (self.estimate_j - self.energy_j) / self.energy_j
 
 # %% ../nbs/00_measure.ipynb #4db80fc7
 def _nansum(xs):
     xs = [x for x in xs if x is not None]
     return sum(xs) if xs else None
 
+# %% ../nbs/00_measure.ipynb #3cfaa810
 @dataclass
 class Record:
     "What one measured window produced."
@@ -416,20 +445,33 @@ class Record:
     error: str | None = None
     exit_code: int | None = None      # for a measured command
 
-    @property
-    def energy_j(self): return sum(c.energy_j for c in self.components.values())
-    @property
-    def net_energy_j(self): return _nansum(c.net_j for c in self.components.values())
-    @property
-    def net_components(self): return ",".join(k for k, c in self.components.items() if c.net_j is not None)
-    @property
-    def estimated(self): return any(not c.measured for c in self.components.values())
-    @property
-    def below_resolution(self): return any(c.below_resolution for c in self.components.values())
-    @property
-    def flags(self): return ";".join(sorted({f"{k}:{f}" for k, c in self.components.items() for f in c.flags}))
-    @property
-    def sources(self): return ";".join(f"{k}={c.source}" for k, c in self.components.items())
+# %% ../nbs/00_measure.ipynb #bdcccb16
+@patch(as_prop=True)
+def energy_j(self: Record): return sum(c.energy_j for c in self.components.values())
+
+# %% ../nbs/00_measure.ipynb #73794603
+@patch(as_prop=True)
+def net_energy_j(self: Record): return _nansum(c.net_j for c in self.components.values())
+
+# %% ../nbs/00_measure.ipynb #9f7918fa
+@patch(as_prop=True)
+def net_components(self: Record): return ",".join(k for k, c in self.components.items() if c.net_j is not None)
+
+# %% ../nbs/00_measure.ipynb #736f8c7c
+@patch(as_prop=True)
+def estimated(self: Record): return any(not c.measured for c in self.components.values())
+
+# %% ../nbs/00_measure.ipynb #69b1f62c
+@patch(as_prop=True)
+def below_resolution(self: Record): return any(c.below_resolution for c in self.components.values())
+
+# %% ../nbs/00_measure.ipynb #7e0df8e0
+@patch(as_prop=True)
+def flags(self: Record): return ";".join(sorted({f"{k}:{f}" for k, c in self.components.items() for f in c.flags}))
+
+# %% ../nbs/00_measure.ipynb #b2a98713
+@patch(as_prop=True)
+def sources(self: Record): return ";".join(f"{k}={c.source}" for k, c in self.components.items())
 
 # %% ../nbs/00_measure.ipynb #ccc3d418
 _PER_COMPONENT = ("energy_j", "net_j", "idle_w", "source", "measured", "below_resolution")
@@ -443,6 +485,7 @@ def as_dict(self: Record) -> dict:
              below_resolution=self.below_resolution, flags=self.flags, sources=self.sources)
     return d
 
+# %% ../nbs/00_measure.ipynb #86bbbfb3
 def _no_nan(x):
     "JSON has no NaN: unknown figures become null."
     if isinstance(x, float) and math.isnan(x): return None
@@ -450,11 +493,13 @@ def _no_nan(x):
     if isinstance(x, (list, tuple)): return [_no_nan(v) for v in x]
     return x
 
+# %% ../nbs/00_measure.ipynb #760ed3e5
 @patch
 def to_json(self: Record, **kw) -> str:
     "The record as strict JSON (unknown figures are `null`)."
     return json.dumps(_no_nan(self.as_dict()), allow_nan=False, default=str, **kw)
 
+# %% ../nbs/00_measure.ipynb #ad3ad6f7
 @patch
 def flat(self: Record) -> dict:
     "One flat row (CSV): totals, then per component `_energy_j`, `_net_j`, `_idle_w`, `_source`, `_measured`, `_below_resolution`, `_flags`, `_parts`, `_estimate_j`, `_estimate_error`."
@@ -475,8 +520,10 @@ def _cpu_seconds() -> float:
     s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
 
+# %% ../nbs/00_measure.ipynb #fa3e0135
 def _now_iso(): return datetime.datetime.now().astimezone().isoformat(timespec="seconds")
 
+# %% ../nbs/00_measure.ipynb #8ae532de
 class Meter:
     """Measures named windows of work; one per session, reused for every window.
 
@@ -533,6 +580,7 @@ def channels(self: Meter) -> dict:
         self._channels = {c: ch[c] for c in COMPONENTS if c in ch}
     return self._channels
 
+# %% ../nbs/00_measure.ipynb #3d8942f7
 @patch(as_prop=True)
 def estimators(self: Meter) -> dict:
     "component -> CodeCarbon's Channel, for components a counter covers (the calibration pairs)."
@@ -541,15 +589,18 @@ def estimators(self: Meter) -> dict:
         self._estimators = {k: est[k] for k, (b, ch) in self.channels.items() if ch.measured and k in est}
     return self._estimators
 
+# %% ../nbs/00_measure.ipynb #41493467
 @patch(as_prop=True)
 def estimated(self: Meter) -> bool: return any(not c.measured for _, c in self.channels.values())
 
+# %% ../nbs/00_measure.ipynb #512e3b6c
 @patch
 def _active(self: Meter) -> list:
     "Backends that a window must snapshot."
     used = {b.name for b, _ in self.channels.values()} | ({"codecarbon"} if self.estimators else set())
     return [b for b in self.backends if b.name in used]
 
+# %% ../nbs/00_measure.ipynb #8b6d5216
 @patch
 def snapshot(self: Meter) -> dict:
     "Synchronize the device, then snapshot every active backend at one instant."
@@ -557,6 +608,7 @@ def snapshot(self: Meter) -> dict:
     t = time.perf_counter()
     return {"t": t, **{b.name: b.snapshot(t) for b in self._active()}}
 
+# %% ../nbs/00_measure.ipynb #c4c0c38f
 @patch
 def energy(self: Meter, s0, s1) -> dict:
     "component -> Reading between two meter snapshots, with CodeCarbon's estimate under 'estimate:<component>'."
@@ -617,11 +669,11 @@ def measure(self: Meter,
     "A window named `name`: use it with `with` or as a decorator."
     return Window(self, name, tags)
 
+# %% ../nbs/00_measure.ipynb #95fec6d4
 class Window(contextlib.ContextDecorator):
     "One measured window. On exit, `record` holds the `Record` (also appended to `meter.records`)."
     def __init__(self, meter: Meter, name: str, tags: dict):
         self.meter, self.name, self.tags, self.record = meter, name, tags, None
-    def _recreate_cm(self): return Window(self.meter, self.name, self.tags)  # a fresh window per decorated call
     def __enter__(self):
         m = self.meter
         if m.idle_w is None: m.idle_baseline()  # outside any window
@@ -640,6 +692,10 @@ class Window(contextlib.ContextDecorator):
         m.records.append(self.record)
         return False  # an exception inside the window propagates
 
+# %% ../nbs/00_measure.ipynb #068f9b8c
+@patch
+def _recreate_cm(self: Window): return Window(self.meter, self.name, self.tags)  # a fresh window per decorated call
+
 # %% ../nbs/00_measure.ipynb #e2f08f1d
 @patch
 def _component(self: Meter, comp, ch, r: Reading, est: Reading | None, dur) -> ComponentEnergy:
@@ -654,6 +710,7 @@ def _component(self: Meter, comp, ch, r: Reading, est: Reading | None, dur) -> C
     return ComponentEnergy(ch.source, ch.measured, gross, idle, net, short, tuple(sorted(flags)), dict(r.parts),
                            est.energy_j if est else None, e.source if e and est else None)
 
+# %% ../nbs/00_measure.ipynb #e1a808c3
 @patch
 def _record(self: Meter, w: Window, readings: dict, dur, cpu, exc) -> Record:
     comps = {c: self._component(c, ch, readings[c], readings.get(f"estimate:{c}"), dur) for c, (_, ch) in self.channels.items()}
@@ -666,6 +723,7 @@ def _record(self: Meter, w: Window, readings: dict, dur, cpu, exc) -> Record:
                   tags=dict(w.tags), status="ok" if exc is None else "error",
                   error=None if exc is None else f"{type(exc).__name__}: {exc}")
 
+# %% ../nbs/00_measure.ipynb #26070c34
 @patch
 def table(self: Meter, records=None):
     "The records as a DataFrame, one row per window."
@@ -680,11 +738,13 @@ def _cpu_model() -> str:
     except OSError: pass
     return platform.processor() or platform.machine()
 
+# %% ../nbs/00_measure.ipynb #b444f90d
 def _version(pkg):
     from importlib.metadata import version, PackageNotFoundError
     try: return version(pkg)
     except PackageNotFoundError: return None
 
+# %% ../nbs/00_measure.ipynb #e0763f01
 def machine_info() -> dict:
     "Host, CPU, memory and the versions that matter for a measurement."
     import psutil
@@ -710,6 +770,7 @@ def zeus_view() -> dict:
         except Exception as e: out["gpus"] = f"none: {type(e).__name__}: {e}"
     return out
 
+# %% ../nbs/00_measure.ipynb #2d8affc4
 def doctor(meter: Meter | None = None, **kw) -> dict:
     "What this machine can measure, why the rest cannot be, and whether the figures will be estimates."
     m = meter or Meter(idle_s=0, **kw)
@@ -748,6 +809,7 @@ def environment(meter: Meter) -> dict:
             host=mi["host"], session_id=meter.session_id)
     return meter._env
 
+# %% ../nbs/00_measure.ipynb #07a93f97
 def codecarbon_row(rec: Record, env: dict) -> dict:
     "The record in CodeCarbon's columns: energies in kWh, mean powers in W."
     kwh = lambda c: rec.components[c].energy_j/3.6e6 if c in rec.components else 0.0
@@ -759,6 +821,7 @@ def codecarbon_row(rec: Record, env: dict) -> dict:
     row.update({k: env.get(k) for k in CODECARBON_COLUMNS if k not in row})
     return row
 
+# %% ../nbs/00_measure.ipynb #4ba085b1
 def record_columns(rec: Record, env: dict) -> dict:
     "greenml's own columns for a results row: status, totals, provenance, and per-component figures."
     cols = dict(status=rec.status, error=rec.error, energy_j=rec.energy_j, net_energy_j=rec.net_energy_j, net_components=rec.net_components,
@@ -776,6 +839,7 @@ def _fmt(x, nd=3):
         return f"{x:.{nd}f}" if abs(x) >= 10**-nd or x == 0 else f"{x:.2e}"
     return str(x)
 
+# %% ../nbs/00_measure.ipynb #46b5988b
 def record_table(rec: Record) -> str:
     "A `perf stat`-style text block for one record."
     label = "ESTIMATE" if rec.estimated else "measured"
@@ -792,6 +856,7 @@ def record_table(rec: Record) -> str:
     lines.append(f"  emissions {_fmt(rec.emissions_kg*1000, 4)} g CO2eq ({rec.carbon_intensity_kg_per_kwh*1000:.0f} g/kWh, {rec.country_iso_code})")
     return "\n".join(lines)
 
+# %% ../nbs/00_measure.ipynb #d0d272db
 def records_table(records) -> str:
     "One line per record: name, duration, CPU time, gross and net joules, and whether they are estimates."
     head = f"{'window':<22}{'status':<7}{'dur s':>8}{'cpu s':>8}{'energy J':>11}{'net J':>10}  sources"
@@ -810,6 +875,7 @@ def default_meter(**kw) -> Meter:
     if _default is None or kw: _default = Meter(**kw)
     return _default
 
+# %% ../nbs/00_measure.ipynb #369d398f
 def measure(name: str, **tags) -> Window:
     "A window on the default meter: `with measure('infer'): ...`"
     return default_meter().measure(name, **tags)
@@ -822,6 +888,7 @@ def _record_html(rec: Record) -> str:
             f"<b>{_fmt(rec.energy_j)} J</b>{' (ESTIMATE)' if rec.estimated else ''}"
             f"<table><tr><th>component</th><th>energy J</th><th>net J</th><th>source</th><th>kind</th><th>flags</th></tr>{rows}</table></div>")
 
+# %% ../nbs/00_measure.ipynb #ca878e05
 def _measure_magic(line, cell=None):
     from IPython import get_ipython
     from IPython.display import display, HTML
@@ -838,6 +905,7 @@ def _measure_magic(line, cell=None):
     display(HTML(_record_html(rec)))
     return None
 
+# %% ../nbs/00_measure.ipynb #9b7e59b9
 def load_ipython_extension(ip):
     "`%load_ext greenml`: registers `%%measure` and `%measure` (both one window on the default meter)."
     ip.register_magic_function(_measure_magic, magic_kind="line_cell", magic_name="measure")

@@ -22,6 +22,7 @@ def topk_hits(logits: torch.Tensor, labels: list[list[int]], k: int = 1) -> list
     top = logits.topk(min(k, logits.shape[-1]), dim=-1).indices.tolist()
     return [bool(set(t) & set(l)) for t, l in zip(top, labels)]
 
+# %% ../nbs/04_metrics.ipynb #5c4b392c
 def topk_accuracy(logits, labels, k=1) -> float:
     "Share of samples with a correct label in the top `k`."
     h = topk_hits(logits, labels, k)
@@ -37,6 +38,7 @@ def _scored_ids(tok, prompt: str, reference: str | None) -> tuple[list[int], int
         ids = tok(prompt)["input_ids"]; p, r = ids[:1], ids[1:]
     return p + r, len(r)
 
+# %% ../nbs/04_metrics.ipynb #d27e60fd
 def _batch_nll(logits_fn, items: list, pad_id: int) -> list[float]:
     "Summed negative log-likelihood of each item's last `k` tokens, in one forward pass: sequences right-padded, so no real token sees a pad (causal attention)."
     L = max(len(ids) for ids, _ in items)
@@ -49,6 +51,7 @@ def _batch_nll(logits_fn, items: list, pad_id: int) -> list[float]:
         out.append(float(-logp[j, torch.arange(len(x) - 1), tgt][-k:].sum()))
     return out
 
+# %% ../nbs/04_metrics.ipynb #44dac40d
 def perplexity(logits_fn, tok, samples, batch_size: int = 1) -> dict:
     "Corpus and per-sample perplexity of each sample's reference (or text) under the model; `batch_size` sequences per forward pass."
     items = [_scored_ids(tok, s.prompt, s.reference) for s in samples]
@@ -70,6 +73,7 @@ def languagetool_url(url=None) -> str | None:
     "The LanguageTool server to use: `url`, else `$GREENML_LANGUAGETOOL_URL`, else None."
     return url or os.environ.get(LT_ENV) or None
 
+# %% ../nbs/04_metrics.ipynb #fb4e2b7c
 def grammar_score(texts, url=None, language="en-US", timeout=30) -> list[float]:
     "Per text: 1 - LanguageTool matches per word (the thesis's measure), floored at 0."
     url = languagetool_url(url)
@@ -96,6 +100,7 @@ def _preamble(prompt: str, entry_point: str) -> str:
     m = re.search(rf"^(?:async\s+)?def\s+{re.escape(entry_point)}\s*\(", prompt, re.M)
     return prompt[:m.start()] if m else ""
 
+# %% ../nbs/04_metrics.ipynb #736f176c
 def extract_code(completion: str, prompt: str, entry_point: str, trim: bool = True) -> str:
     "The candidate program: the prompt's preamble plus the generated function, or the prompt plus the generated body; `trim` drops a ragged end until it parses."
     blocks = re.findall(r"```(?:python|py|Python)?[ \t]*\n(.*?)(?:```|\Z)", completion, re.S)
@@ -115,11 +120,13 @@ def extract_code(completion: str, prompt: str, entry_point: str, trim: bool = Tr
     if pre and pre not in code: code = pre + "\n\n\n" + code    # the imports and helpers the prompt gave it
     return code
 
+# %% ../nbs/04_metrics.ipynb #997e0b43
 def parses(code: str) -> bool:
     "Does `code` parse as Python?"
     try: ast.parse(code); return True
     except (SyntaxError, ValueError): return False
 
+# %% ../nbs/04_metrics.ipynb #fbacd1c3
 def generated_parses(completion: str, prompt: str, entry_point: str) -> bool:
     "For the parse rate: the model wrote a function body (not just the given header) and it parses as written, untrimmed."
     code = extract_code(completion, prompt, entry_point, trim=False)
@@ -196,6 +203,7 @@ def _works(cmd) -> bool:
     try: return subprocess.run(cmd + ["true"], capture_output=True, timeout=10).returncode == 0
     except (OSError, subprocess.SubprocessError): return False
 
+# %% ../nbs/04_metrics.ipynb #3513f670
 @functools.lru_cache(maxsize=None)
 def sandbox_isolation() -> str:
     "The strongest isolation this machine gives the code sandbox: 'bwrap' (bubblewrap), 'unshare' (user, network and PID namespaces), or 'guards' (audit hooks and limits only)."
@@ -208,6 +216,7 @@ SANDBOX_WHAT = {"bwrap": "bubblewrap: own namespaces, read-only file system, no 
 SANDBOX_FIX = {"guards": "install bubblewrap (`apt install bubblewrap`) or allow unprivileged user namespaces (`sysctl kernel.unprivileged_userns_clone=1`) for OS isolation",
                "unshare": "install bubblewrap (`apt install bubblewrap`) for a read-only file system as well", "bwrap": ""}
 
+# %% ../nbs/04_metrics.ipynb #bae9e0e3
 def _wrap(cmd, d, isolation):
     if isolation == "bwrap":
         return ["bwrap", "--ro-bind", "/", "/", "--bind", d, d, "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
@@ -258,6 +267,7 @@ def run_tests(code: str, tests: list[str],
         if p.returncode in (-signal.SIGXFSZ, 128 + signal.SIGXFSZ): return False, f"wrote more than {out_mb} MB"
         return p.returncode == 0, err or ("" if p.returncode == 0 else f"exited with status {p.returncode}")
 
+# %% ../nbs/04_metrics.ipynb #1a4cad97
 def pass_at_1(passed: list[bool]) -> float:
     "Share of tasks whose single greedy sample passes its tests."
     return sum(passed) / len(passed) if passed else float("nan")
@@ -270,6 +280,7 @@ def pep8_violations(code: str) -> int:
     c = pycodestyle.Checker(lines=code.splitlines(True), options=sg.options)
     with contextlib.redirect_stdout(io.StringIO()): return c.check_all()
 
+# %% ../nbs/04_metrics.ipynb #83568797
 def pep8_score(code: str) -> float:
     "1 - pycodestyle violations per line, floored at 0 (0 for empty code)."
     n = len(code.splitlines())
@@ -280,6 +291,7 @@ def top1_fidelity(base_logits: torch.Tensor, logits: torch.Tensor) -> float:
     "Share of samples whose top-1 class equals the baseline's."
     return float((base_logits.argmax(-1) == logits.argmax(-1)).float().mean())
 
+# %% ../nbs/04_metrics.ipynb #8e055518
 def sequence_fidelity(base_seqs: list, seqs: list) -> float:
     "Share of samples whose generated token ids equal the baseline's exactly."
     if len(base_seqs) != len(seqs): raise GreenMLError(f"fidelity needs the same samples: {len(base_seqs)} baseline outputs vs {len(seqs)}")

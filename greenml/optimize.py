@@ -20,7 +20,7 @@ from .runtimes import GenaiModule, build_genai, genai_unsupported, genai_unsuppo
 # every CUDA kernel library it cannot load, and torch a deprecation note: keep both loggers to errors
 for _n in ("torchao", "torch.utils._pytree"): logging.getLogger(_n).setLevel(logging.ERROR)
 from .core import append_rows, rewrite_csv, results_lock
-
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['SKIP_REASONS', 'STRATEGIES', 'OPT_COLUMNS', 'is_linear_like', 'conv1d_to_linear', 'prune_plan', 'prunable',
@@ -35,11 +35,13 @@ def _conv1d_cls():
     from transformers.pytorch_utils import Conv1D
     return Conv1D
 
+# %% ../nbs/02_optimize.ipynb #49d0e690
 def is_linear_like(m: nn.Module) -> bool:
     "An `nn.Linear`, a transformers `Conv1D`, or a dynamically quantized linear."
     from torch.ao.nn.quantized.dynamic import Linear as QLinear
     return isinstance(m, (nn.Linear, _conv1d_cls(), QLinear))
 
+# %% ../nbs/02_optimize.ipynb #76c3d236
 def conv1d_to_linear(model: nn.Module) -> int:
     "Replace every transformers `Conv1D` by an equivalent `nn.Linear`, in place; returns how many."
     Conv1D, n = _conv1d_cls(), 0
@@ -59,10 +61,12 @@ def _qweight(m):
     w = m.weight()
     return w.dequantize() if w.is_quantized else w
 
+# %% ../nbs/02_optimize.ipynb #c79b1a54
 def _is_depthwise(m: nn.Module) -> bool:
     "A Conv2d that filters each input channel on its own (`groups == in_channels > 1`), as in MobileNet and EfficientNet blocks."
     return isinstance(m, nn.Conv2d) and m.groups > 1 and m.groups == m.in_channels
 
+# %% ../nbs/02_optimize.ipynb #f2881be2
 def _is_torchao(w) -> bool:
     "Is `w` one of torchao's quantized tensor subclasses (e.g. `Int8Tensor`)?"
     return type(w).__module__.startswith("torchao")
@@ -73,6 +77,7 @@ SKIP_REASONS = dict(
     depthwise="depthwise convolution: one 3x3 or 5x5 filter per channel, a sliver of the weights and the layers least tolerant of pruning",
     stem="stem: the first convolution, few weights (3 input channels) that every later layer depends on")
 
+# %% ../nbs/02_optimize.ipynb #5c728bb0
 def _head_names(model) -> set:
     "Names of the output head (lm_head, classifier, fc...) — the last linear layer(s) whose outputs are the logits."
     get = getattr(model, "get_output_embeddings", None)
@@ -83,6 +88,7 @@ def _head_names(model) -> set:
         if lins: names = {lins[-1]}
     return names
 
+# %% ../nbs/02_optimize.ipynb #dae47c79
 def prune_plan(model: nn.Module,
                include_embeddings=False,  # prune token / position embeddings too
                include_head=False,        # prune the output head (lm_head, classifier) too
@@ -105,10 +111,12 @@ def prune_plan(model: nn.Module,
             else: targets.append((n, m))
     return targets, skipped
 
+# %% ../nbs/02_optimize.ipynb #55400832
 def prunable(model: nn.Module, include_embeddings=False, include_head=False, include_depthwise=False, include_stem=False) -> list[tuple[str, nn.Module]]:
     "(name, module) of every layer whose weight pruning may touch: `prune_plan`'s targets."
     return prune_plan(model, include_embeddings, include_head, include_depthwise, include_stem)[0]
 
+# %% ../nbs/02_optimize.ipynb #ba493316
 def torch_effect(model: nn.Module, include_embeddings=False, include_head=False, include_depthwise=False, include_stem=False) -> dict:
     "What a torch model is made of, to compare before and after an optimization. Sparsity is over the prunable weights (`prune_plan`)."
     from torch.ao.nn.quantized.dynamic import Linear as QLinear
@@ -152,6 +160,7 @@ class Optimized:
     def loaded(self) -> LoadedModel: return replace(self.base, model=self.model)
     def logits(self, inputs): return self.loaded.logits(inputs)
 
+# %% ../nbs/02_optimize.ipynb #17f7daa6
 @dataclass
 class Strategy:
     name: str
@@ -165,8 +174,11 @@ class Strategy:
     state_dict: bool = False          # saved as a state dict and loaded by re-applying `apply` to the base model
 
 STRATEGIES: dict[str, Strategy] = {}
+
+# %% ../nbs/02_optimize.ipynb #f7cb7347
 def register(s: Strategy): STRATEGIES[s.name] = s; return s
 
+# %% ../nbs/02_optimize.ipynb #ba67e881
 def strategy_names() -> str:
     "The registered strategies for a message, those limited to some devices marked so: `quant-dynamic (cpu only)`."
     return ", ".join(k + ("" if {"cpu", "cuda"} <= set(s.devices) else f" ({' and '.join(s.devices)} only)") for k, s in STRATEGIES.items())
@@ -192,16 +204,20 @@ def calibration_batch(lm: LoadedModel, n: int = 32) -> torch.Tensor:
     from greenml.data import calibration_images
     return torch.stack([lm.preprocess(im) for im in calibration_images(n)]).to(lm.device)
 
+# %% ../nbs/02_optimize.ipynb #aa601d71
 def _batchnorms(model) -> list: return [(n, m) for n, m in model.named_modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
 
+# %% ../nbs/02_optimize.ipynb #7bd70727
 def _channel_stats(x):
     "Per-channel mean and variance of a BatchNorm's input (N, C, ...)."
     dims = [0] + list(range(2, x.dim()))
     return x.float().mean(dims), x.float().var(dims, unbiased=False)
 
+# %% ../nbs/02_optimize.ipynb #a87f3b90
 def _run_images(lm: LoadedModel, x, batch: int | None = None):
     for i in range(0, len(x), batch or len(x)): lm.logits({"pixel_values": x[i:i + (batch or len(x))]})
 
+# %% ../nbs/02_optimize.ipynb #67152575
 def bn_input_stats(lm: LoadedModel, x) -> dict:
     "name -> (mean, var) of each BatchNorm's input on the images `x` (one batch, eval mode)."
     stats, hooks = {}, []
@@ -211,6 +227,7 @@ def bn_input_stats(lm: LoadedModel, x) -> dict:
         for h in hooks: h.remove()
     return stats
 
+# %% ../nbs/02_optimize.ipynb #40c132cb
 def bn_correct(lm: LoadedModel, x, before: dict, kept: dict) -> int:
     "Shift each BatchNorm's running mean, and scale its variance, by how far its input on `x` moved from `before` (its kept channels `kept[name]`); returns how many."
     hooks = []
@@ -229,6 +246,7 @@ def bn_correct(lm: LoadedModel, x, before: dict, kept: dict) -> int:
         for h in hooks: h.remove()
     return len(hooks)
 
+# %% ../nbs/02_optimize.ipynb #5527e47a
 def bn_reestimate(lm: LoadedModel, x, batch: int = 16) -> int:
     "Replace every BatchNorm's running statistics by their average over the images `x` (train mode, `momentum=None`); returns how many."
     bns = _batchnorms(lm.model); moms = [b.momentum for _, b in bns]
@@ -249,6 +267,7 @@ def _tag_channels(bns) -> dict:
         b.running_mean.copy_(torch.arange(len(b.running_mean), dtype=b.running_mean.dtype))
     return real
 
+# %% ../nbs/02_optimize.ipynb #07613071
 def _untag_channels(bns, real) -> dict:
     "name -> indices of the channels each BatchNorm kept; puts the real running means back."
     kept = {}
@@ -257,6 +276,7 @@ def _untag_channels(bns, real) -> dict:
         b.running_mean.copy_(real[n][kept[n].to(real[n].device)])
     return kept
 
+# %% ../nbs/02_optimize.ipynb #e9a2dc74
 def _prune_structured(lm: LoadedModel, amount=0.2, round_to=8, iterative_steps=5, global_pruning=True, bn="correct", calibration=32):
     import torch_pruning as tp
     if bn not in ("correct", "reestimate", "none"): raise GreenMLError(f"prune-structured: bn={bn!r}: choose correct, reestimate or none")
@@ -305,6 +325,7 @@ def tied_head(model: nn.Module) -> str | None:
     if out is None or inp is None or getattr(out, "weight", None) is not getattr(inp, "weight", 0): return None
     return next((n for n, m in model.named_modules() if m is out), None)
 
+# %% ../nbs/02_optimize.ipynb #95ed8013
 def _quant_dynamic(lm: LoadedModel, per_channel=True):
     from torch.ao.quantization import quantize_dynamic, per_channel_dynamic_qconfig, default_dynamic_qconfig
     qc = per_channel_dynamic_qconfig if per_channel else default_dynamic_qconfig
@@ -328,15 +349,19 @@ def _cpu_flags(cpuinfo="/proc/cpuinfo") -> set:
     except OSError: return set()
     return set(m.group(1).split()) if m else set()
 
+# %% ../nbs/02_optimize.ipynb #6249f7a8
 def native_bf16(device="cpu", cpuinfo="/proc/cpuinfo") -> str | None:
     "What makes `device` compute bfloat16 natively — a CPU flag (`avx512_bf16`, `amx_bf16`, ARM's `bf16`) or `cuda` — or None where it is emulated."
     if str(device).startswith("cuda"): return "cuda" if torch.cuda.is_available() and torch.cuda.is_bf16_supported(including_emulation=False) else None
     found = sorted(_cpu_flags(cpuinfo) & {"avx512_bf16", "amx_bf16", "bf16"})
     return "+".join(found) or None
 
+# %% ../nbs/02_optimize.ipynb #c3bf07fd
 def _bf16(lm: LoadedModel):
     by = native_bf16(lm.device)
     return lm.model.to(torch.bfloat16), dict(native_bf16=by is not None, native_bf16_by=by)
+
+# %% ../nbs/02_optimize.ipynb #4dbf91be
 def _fp16(lm: LoadedModel): return lm.model.to(torch.float16), {}
 register(Strategy("bf16", "torch", _bf16, description="weights cast to bfloat16 (the proof says whether the device computes it natively)"))
 register(Strategy("fp16", "torch", _fp16, description="weights cast to float16", devices=("cuda",),
@@ -352,6 +377,7 @@ class _LogitsOnly(nn.Module):
         out = self.model(args[0]) if self.arch == "efficientnet" else self.model(pixel_values=args[0])
         return out.logits if hasattr(out, "logits") else out
 
+# %% ../nbs/02_optimize.ipynb #e1ddff21
 def ort_providers(device: str = "cpu") -> list:
     "ONNX Runtime execution providers for `device`: CUDA's on GPU N first when `device` is `cuda[:N]` and ONNX Runtime has it, else the CPU's."
     import onnxruntime as ort
@@ -360,6 +386,7 @@ def ort_providers(device: str = "cpu") -> list:
         return [("CUDAExecutionProvider", {"device_id": int(idx or 0)}), "CPUExecutionProvider"]
     return ["CPUExecutionProvider"]
 
+# %% ../nbs/02_optimize.ipynb #091140ca
 class OrtModule(nn.Module):
     "An ONNX Runtime session behind a torch-module interface (CPU tensors in, logits out), on the CPU or a CUDA device."
     def __init__(self, path, threads: int | None = None, device: str = "cpu", spin: bool | None = None):
@@ -376,12 +403,16 @@ class OrtModule(nn.Module):
             raise GreenMLError(f"ONNX Runtime could not start its CUDA provider on {device}: install the CUDA and cuDNN libraries "
                                f"onnxruntime-gpu {ort.__version__} needs, or use device cpu")
         self.input_names = [i.name for i in self.session.get_inputs()]
-    def forward(self, *args, **kw):
-        kw.pop("use_cache", None)
-        feeds = dict(zip(self.input_names, args)) if args else {k: kw[k] for k in self.input_names}
-        out = self.session.run(None, {k: v.detach().cpu().numpy() for k, v in feeds.items()})[0]
-        return torch.from_numpy(out)
 
+# %% ../nbs/02_optimize.ipynb #d010f907
+@patch
+def forward(self: OrtModule, *args, **kw):
+    kw.pop("use_cache", None)
+    feeds = dict(zip(self.input_names, args)) if args else {k: kw[k] for k in self.input_names}
+    out = self.session.run(None, {k: v.detach().cpu().numpy() for k, v in feeds.items()})[0]
+    return torch.from_numpy(out)
+
+# %% ../nbs/02_optimize.ipynb #6009b0b2
 def export_onnx(lm: LoadedModel, path) -> Path:
     "Export `lm`'s forward pass (logits) to `path`, with dynamic batch and sequence axes."
     path = Path(path)
@@ -397,17 +428,20 @@ def export_onnx(lm: LoadedModel, path) -> Path:
                           output_names=["logits"], dynamic_axes=axes, opset_version=17, dynamo=False)
     return path
 
+# %% ../nbs/02_optimize.ipynb #2990a8d3
 def _genai(lm: LoadedModel, workdir, precision):
     "Decoder LMs the builder knows: onnxruntime-genai (KV cache, fused attention), weights at `precision`."
     out = build_genai(lm, Path(workdir or tempfile.mkdtemp(prefix="greenml-onnx-"))/"genai", precision)
     return GenaiModule(out), dict(onnx_path=str(out), runtime="onnxruntime-genai", precision=precision)
 
+# %% ../nbs/02_optimize.ipynb #faf01ac2
 def _onnx(lm: LoadedModel, workdir=None):
     if genai_unsupported(lm) is None: return _genai(lm, workdir, "fp32")
     d = Path(workdir or tempfile.mkdtemp(prefix="greenml-onnx-"))
     p = export_onnx(lm, d/"model.onnx")
     return OrtModule(p, device=str(lm.device)), dict(onnx_path=str(p))
 
+# %% ../nbs/02_optimize.ipynb #8abd21e0
 def _onnx_int8(lm: LoadedModel, workdir=None, per_channel=True):
     if genai_unsupported(lm) is None: return _genai(lm, workdir, "int8")
     from onnxruntime.quantization import quantize_dynamic, QuantType
@@ -423,6 +457,7 @@ def _onnx_int8(lm: LoadedModel, workdir=None, per_channel=True):
     fp32.unlink()
     return OrtModule(out, device=str(lm.device)), dict(onnx_path=str(out))
 
+# %% ../nbs/02_optimize.ipynb #4099472c
 def _onnx_int4(lm: LoadedModel, workdir=None): return _genai(lm, workdir, "int4")
 
 register(Strategy("onnx", "onnxruntime", _onnx, description="ONNX Runtime, fp32: decoder LMs built by onnxruntime-genai (KV cache), other models exported with torch.onnx"))
@@ -515,17 +550,20 @@ def _quiet_torchao():
     finally:
         for n, l in levels.items(): logging.getLogger(n).setLevel(l)
 
+# %% ../nbs/02_optimize.ipynb #8f3f768e
 def _torchao():
     "`torchao.quantization`, imported quietly."
     with _quiet_torchao():
         import torchao.quantization as q
     return q
 
+# %% ../nbs/02_optimize.ipynb #fe03a4aa
 def _tied(model) -> bool:
     "Does `model`'s output head share its weight with the input embeddings?"
     out, emb = getattr(model, "get_output_embeddings", lambda: None)(), getattr(model, "get_input_embeddings", lambda: None)()
     return out is not None and emb is not None and out.weight is emb.weight
 
+# %% ../nbs/02_optimize.ipynb #bc029952
 def _torchao_int8(lm: LoadedModel, config: str, include_head=False):
     q = _torchao()
     model = lm.model
@@ -536,9 +574,13 @@ def _torchao_int8(lm: LoadedModel, config: str, include_head=False):
     with _quiet_torchao(): q.quantize_(model, getattr(q, config)(), filter_fn=keep)
     return model, dict(eligible_layers=eligible, torchao_config=config, head="int8 (untied)" if include_head else ("tied to the embeddings, float" if _tied(model) else "float"))
 
+# %% ../nbs/02_optimize.ipynb #9d4383c5
 def _quant_w8a8(lm: LoadedModel, include_head=False): return _torchao_int8(lm, "Int8DynamicActivationInt8WeightConfig", include_head)
+
+# %% ../nbs/02_optimize.ipynb #876ebf91
 def _quant_w8(lm: LoadedModel, include_head=False): return _torchao_int8(lm, "Int8WeightOnlyConfig", include_head)
 
+# %% ../nbs/02_optimize.ipynb #ac615ec8
 def _LM_ONLY(sp):
     import importlib.util
     if sp.task != "causal-lm": return "torchao int8 here quantizes Linear layers, and a CNN's only one is its classifier: use onnx-int8-static"
@@ -552,6 +594,7 @@ for _name, _fn, _what in (("quant-w8a8", _quant_w8a8, "int8 weights and per-toke
 # %% ../nbs/02_optimize.ipynb #8e590cd0
 class NoEffectWarning(UserWarning): pass
 
+# %% ../nbs/02_optimize.ipynb #5e95af58
 def _counts(skipped: dict) -> str:
     "'16 depthwise convolution, 1 stem, 1 output head' from {name: 'kind: why'}."
     kinds = {}
@@ -560,6 +603,7 @@ def _counts(skipped: dict) -> str:
 
 _BN_DONE = {"correct": "corrected", "reestimate": "re-estimated"}
 
+# %% ../nbs/02_optimize.ipynb #d68d835d
 def _verdict(name, before, after, params, diff, notes=None) -> tuple[bool, str]:
     notes = notes or {}
     if notes.get("runtime") == "onnxruntime-genai":
@@ -603,11 +647,13 @@ def _verdict(name, before, after, params, diff, notes=None) -> tuple[bool, str]:
         return diff <= 1e-3, f"ONNX Runtime logits within {diff:.1e} of PyTorch's"
     return True, ""
 
+# %% ../nbs/02_optimize.ipynb #7c42f9b7
 def _device_kind(device) -> str:
     kind = str(device).split(":")[0]
     if kind not in ("cpu", "cuda"): resolve_device(str(device))   # raises, naming the accepted forms
     return kind
 
+# %% ../nbs/02_optimize.ipynb #9bd57983
 def applicable(strategy: str, spec, device: str = "cpu") -> str | None:
     "None if `strategy` makes sense for the model `spec` and can run on `device` (`cpu`, `cuda`, `cuda:N`), else why not, in one line."
     s = STRATEGIES.get(strategy)
@@ -622,6 +668,7 @@ def applicable(strategy: str, spec, device: str = "cpu") -> str | None:
         return f"ONNX Runtime has no CUDAExecutionProvider here: install onnxruntime-gpu (device {device})"
     return None
 
+# %% ../nbs/02_optimize.ipynb #db3399db
 def check_strategies(strategies, spec, device: str) -> dict:
     "strategy -> None or why it cannot run on `spec` on `device`; a one-line `GreenMLError` when none of `strategies` can."
     whys = {s: applicable(s, spec, device) for s in strategies}
@@ -631,6 +678,7 @@ def check_strategies(strategies, spec, device: str) -> dict:
                            f"add one that can ({', '.join(ok) or 'none here'}) or choose another device")
     return whys
 
+# %% ../nbs/02_optimize.ipynb #2935c8cb
 def apply_strategy(lm: LoadedModel, strategy: str, workdir=None, **params) -> Optimized:
     "Apply `strategy` to a copy of `lm`'s model; the result carries its effect and a `took_effect` verdict."
     why = applicable(strategy, lm.spec, str(lm.device))
@@ -647,6 +695,7 @@ def apply_strategy(lm: LoadedModel, strategy: str, workdir=None, **params) -> Op
     if own: weakref.finalize(opt, shutil.rmtree, workdir, True)   # the ONNX files live as long as the result that uses them
     return opt
 
+# %% ../nbs/02_optimize.ipynb #d4df7819
 def _finish(lm, strategy, model, p, extra) -> Optimized:
     s = STRATEGIES[strategy]
     p = {k: v for k, v in p.items() if k != "workdir"}
@@ -655,6 +704,7 @@ def _finish(lm, strategy, model, p, extra) -> Optimized:
 
 _SELECTION = ("include_embeddings", "include_head", "include_depthwise", "include_stem")
 
+# %% ../nbs/02_optimize.ipynb #da082204
 def genai_after(path) -> dict:
     "What an onnxruntime-genai build is made of, in `torch_effect`'s terms: parameters (from the graph's shapes), MatMul nodes, quantized ones."
     import onnx
@@ -669,6 +719,7 @@ def genai_after(path) -> dict:
     return dict(params=params, nonzero_fraction=1.0, sparsity=0.0, quantized_layers=e["quantized_layers"], linear_layers=e["linear_layers"],
                 dtypes=dtypes, weight_bits=e["weight_bits"], size_on_disk=e["size_on_disk"])
 
+# %% ../nbs/02_optimize.ipynb #82cef6ce
 def prove(opt: Optimized, before: dict | None = None) -> dict:
     "Measure the effect of `opt` against its base model, fill `opt.effect`, and warn loudly when nothing changed."
     sel = {k: opt.params[k] for k in _SELECTION if k in opt.params} if opt.framework == "torch" else {}
@@ -679,7 +730,7 @@ def prove(opt: Optimized, before: dict | None = None) -> dict:
     diff = float((opt.logits(x) - opt.base.logits(x)).abs().max())
     ok, summary = _verdict(opt.strategy, before, after, opt.params, diff, opt.notes)
     if opt.notes.get("tied_kept"): summary += f"; {opt.notes['tied_kept']} left fp32: it shares its weight with the input embeddings, and an int8 copy would untie them and grow the model"
-    if after["params"] > before["params"] * 1.001:
+    if opt.framework != "onnxruntime" and after["params"] > before["params"] * 1.001:   # an ONNX graph counts its quantization scales and constant tables too: its size on disk is the check
         summary += f"; WARNING: parameters grew {before['params']/1e6:.2f} M -> {after['params']/1e6:.2f} M (tied weights untied?)"
         warnings.warn(f"{opt.strategy} on {opt.base.spec.name}: parameters grew {before['params']:,} -> {after['params']:,} (tied weights untied?)", UserWarning)
     opt.effect = {**opt.notes, **dict(params_before=before["params"], params=after["params"], nonzero_fraction=after["nonzero_fraction"],
@@ -695,6 +746,7 @@ def _versions():
     from greenml.measure import _version
     return {p: _version(p) for p in ("greenml", "torch", "transformers", "onnxruntime", "torch-pruning", "torchao")}
 
+# %% ../nbs/02_optimize.ipynb #44e53610
 def _format(opt_or_meta) -> str:
     "How a model is stored: 'genai' or 'onnx' (ONNX Runtime), 'state_dict' (torchao), 'hf' (`save_pretrained`) or 'module' (pickled)."
     if isinstance(opt_or_meta, dict):
@@ -704,6 +756,7 @@ def _format(opt_or_meta) -> str:
     if s is not None and s.state_dict: return "state_dict"
     return "hf" if hf_savable(opt_or_meta.model) else "module"
 
+# %% ../nbs/02_optimize.ipynb #86a34aa5
 def hf_savable(model: nn.Module) -> bool:
     "Whether `save_pretrained` writes a folder that `from_pretrained` loads back as this model: a transformers model whose state is plain tensors with the names and shapes its own config gives."
     from transformers import PreTrainedModel
@@ -714,6 +767,7 @@ def hf_savable(model: nn.Module) -> bool:
         warnings.simplefilter("ignore"); fresh = type(model)(copy.deepcopy(model.config)).state_dict()
     return set(fresh) == set(sd) and all(fresh[k].shape == sd[k].shape for k in sd)
 
+# %% ../nbs/02_optimize.ipynb #f33ea8b3
 def _save_hf(lm: LoadedModel, model: nn.Module, art: Path):
     "`model` as a Hugging Face folder at `art` (safetensors), with what reads its inputs: the tokenizer, or the source's image processor."
     tmp = art.with_name(art.name + ".tmp"); shutil.rmtree(tmp, ignore_errors=True)
@@ -724,8 +778,10 @@ def _save_hf(lm: LoadedModel, model: nn.Module, art: Path):
         AutoImageProcessor.from_pretrained(lm.spec.hub_id, **({"revision": lm.spec.revision} if lm.spec.revision else {})).save_pretrained(tmp)
     shutil.rmtree(art, ignore_errors=True); tmp.rename(art)
 
+# %% ../nbs/02_optimize.ipynb #c2c5b901
 def _hf_bytes(art: Path) -> int: return sum(f.stat().st_size for f in Path(art).glob("*.safetensors"))
 
+# %% ../nbs/02_optimize.ipynb #d2793cd1
 def save_optimized(opt: Optimized, root="models", version: str | None = None) -> Path:
     "Save `opt` under `root/<model>/<version>/` (the version defaults to the strategy); returns the folder. Records `size_on_disk` in its effect."
     d = Path(root)/opt.base.spec.key/(version or opt.strategy)
@@ -750,6 +806,7 @@ def save_optimized(opt: Optimized, root="models", version: str | None = None) ->
     (d/"meta.json").write_text(json.dumps(meta, indent=2, default=str) + "\n")
     return d
 
+# %% ../nbs/02_optimize.ipynb #acd616d9
 def baseline_size(lm: LoadedModel, root="models") -> int:
     "Size in bytes of the unoptimized model saved the way its torch versions are: `hf/` where the model allows, else `model.pt`."
     d = Path(root)/lm.spec.key/"baseline"; d.mkdir(parents=True, exist_ok=True)
@@ -760,6 +817,7 @@ def baseline_size(lm: LoadedModel, root="models") -> int:
     if not p.exists(): torch.save(lm.model, d/"model.pt.tmp"); (d/"model.pt.tmp").replace(p)
     return p.stat().st_size
 
+# %% ../nbs/02_optimize.ipynb #94590d6d
 def _load_state_dict(d: Path, meta: dict, base: LoadedModel, device: str) -> nn.Module:
     "Rebuild a state-dict model: re-apply its strategy to a fresh copy of `base`'s model on `device`, then put the saved tensors in place."
     s = STRATEGIES[meta["strategy"]]
@@ -772,6 +830,7 @@ def _load_state_dict(d: Path, meta: dict, base: LoadedModel, device: str) -> nn.
         model.get_output_embeddings().weight = model.get_input_embeddings().weight
     return model.eval()
 
+# %% ../nbs/02_optimize.ipynb #151ad06b
 def load_optimized(path, base: LoadedModel | None = None, device: str | None = None) -> Optimized:
     "Load a model saved by `save_optimized` onto `device` (default: `base`'s), from whichever device it was saved on. The base model supplies tokenizer / pre-processing."
     d = Path(path)
@@ -791,12 +850,14 @@ def load_optimized(path, base: LoadedModel | None = None, device: str | None = N
     return Optimized(base, meta["strategy"], meta["framework"], model, params=meta["params"], effect=meta["effect"],
                      onnx_path=str(d/meta["artifact"]) if fmt in ("onnx", "genai") else None)
 
+# %% ../nbs/02_optimize.ipynb #f3a54280
 def _load_hf_folder(art: Path, task: str, device: str) -> nn.Module:
     "A `save_pretrained` folder, in the dtype it was saved in, on `device`."
     from transformers import AutoModelForCausalLM, AutoModelForImageClassification
     cls = AutoModelForCausalLM if task == "causal-lm" else AutoModelForImageClassification
     return cls.from_pretrained(art, dtype="auto").to(device).eval()
 
+# %% ../nbs/02_optimize.ipynb #14fc5297
 def get_spec_safe(name):
     try: return get_spec(name)
     except GreenMLError: return None
@@ -816,6 +877,7 @@ def optimization_row(rec, env, lm, opt: Optimized, iteration: int, device: str |
                max_abs_logit_diff=e.get("max_abs_logit_diff"), took_effect=e.get("took_effect"), effect_summary=e.get("effect_summary"))
     return row
 
+# %% ../nbs/02_optimize.ipynb #6b55ec53
 def optimize_unit(lm: LoadedModel, strategy: str, iteration: int, meter: Meter, models_dir="models", params: dict | None = None,
                   before: dict | None = None, base_bytes: int | None = None, tags: dict | None = None, version: str | None = None) -> dict:
     "One measured optimization on `lm`'s device (a fresh copy of its model, outside the window); proves, saves if needed, returns its row."
@@ -847,6 +909,7 @@ def optimize_unit(lm: LoadedModel, strategy: str, iteration: int, meter: Meter, 
     finally:
         if wd: shutil.rmtree(wd, ignore_errors=True)
 
+# %% ../nbs/02_optimize.ipynb #8636d726
 def run_optimizations(models, strategies, reps: int = 3, meter: Meter | None = None, out="results",
                       models_dir="models", params: dict | None = None, progress=None, device: str = "auto") -> list[dict]:
     "Measure each strategy on each model `reps` times on `device`; append the rows to `out/optimization_results.csv` and return them."

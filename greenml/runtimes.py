@@ -97,6 +97,7 @@ def _generator(self: GenaiModule, max_length: int, min_length: int = 0):
     p.set_search_options(max_length=min(max_length, self.max_length), min_length=min_length, do_sample=False)
     return self.og.Generator(self.model, p)
 
+# %% ../nbs/01a_runtimes.ipynb #1b6a3651
 @patch
 def forward(self: GenaiModule, input_ids=None, attention_mask=None, **kw):
     "Logits (batch, sequence, vocabulary) of every position, one sequence at a time (each padded row is taken as it is)."
@@ -107,6 +108,7 @@ def forward(self: GenaiModule, input_ids=None, attention_mask=None, **kw):
         rows.append(torch.from_numpy(np.array(g.get_output("logits"))[0]).float())
     return torch.stack(rows)
 
+# %% ../nbs/01a_runtimes.ipynb #960233d4
 @patch
 def generate_ids(self: GenaiModule,
                  prompt: list[int],           # the prompt's token ids
