@@ -167,6 +167,7 @@ class Strategy:
     framework: str
     apply: Callable                   # (LoadedModel on a fresh copy, **params) -> (module, notes)
     applies_to: Callable = None       # spec -> None or the reason it makes no sense
+    verdict: Callable = None          # (before, after, params, logit diff, notes) -> (took effect?, what it did, in words)
     defaults: dict = field(default_factory=dict)
     description: str = ""
     devices: tuple = ("cpu", "cuda")  # the kinds of device it runs on
@@ -183,6 +184,16 @@ def strategy_names() -> str:
     "The registered strategies for a message, those limited to some devices marked so: `quant-dynamic (cpu only)`."
     return ", ".join(k + ("" if {"cpu", "cuda"} <= set(s.devices) else f" ({' and '.join(s.devices)} only)") for k, s in STRATEGIES.items())
 
+# %% ../nbs/02_optimize.ipynb #be30a375
+def _v_prune_l1(before, after, params, diff, notes) -> tuple[bool, str]:
+    "Took effect when the sparsity rose by at least half the amount asked for."
+    gain = after["sparsity"] - before["sparsity"]
+    s = f"sparsity {before['sparsity']:.3f} -> {after['sparsity']:.3f}"
+    if "pruned_layers" in notes:
+        sk = notes.get("skipped_layers", {})
+        s += f"; {len(notes['pruned_layers'])} layers pruned, {len(sk)} left alone" + (f" ({_counts(sk)})" if sk else "")
+    return gain >= 0.5*params.get("amount", 0.2), s
+
 # %% ../nbs/02_optimize.ipynb #19debdfb
 def _prune_l1(lm: LoadedModel, amount=0.2, include_embeddings=False, include_head=False, include_depthwise=False, include_stem=False):
     from torch.nn.utils import prune
@@ -192,7 +203,7 @@ def _prune_l1(lm: LoadedModel, amount=0.2, include_embeddings=False, include_hea
         prune.remove(m, "weight")
     return lm.model, dict(pruned_layers=[n for n, _ in targets], skipped_layers=skipped)
 
-register(Strategy("prune-l1", "torch", _prune_l1,
+register(Strategy("prune-l1", "torch", _prune_l1, verdict=_v_prune_l1,
                   defaults=dict(amount=0.2, include_embeddings=False, include_head=False, include_depthwise=False, include_stem=False),
                   description="L1 unstructured pruning of Linear/Conv1D/Conv2d weights (not the head, embeddings, stem or depthwise convolutions), made permanent"));
 
@@ -276,6 +287,14 @@ def _untag_channels(bns, real) -> dict:
         b.running_mean.copy_(real[n][kept[n].to(real[n].device)])
     return kept
 
+# %% ../nbs/02_optimize.ipynb #7726d098
+def _v_prune_structured(before, after, params, diff, notes) -> tuple[bool, str]:
+    "Took effect when the model has fewer parameters."
+    s = f"parameters {before['params']:,} -> {after['params']:,}"
+    if notes.get("batchnorm_layers"):
+        s += f"; {notes['batchnorm_layers']} BatchNorm layers {_BN_DONE.get(notes['batchnorm'], notes['batchnorm'])} on {notes['calibration_images']} calibration images"
+    return after["params"] < before["params"], s
+
 # %% ../nbs/02_optimize.ipynb #e9a2dc74
 def _prune_structured(lm: LoadedModel, amount=0.2, round_to=8, iterative_steps=5, global_pruning=True, bn="correct", calibration=32):
     import torch_pruning as tp
@@ -313,7 +332,7 @@ def _prune_structured(lm: LoadedModel, amount=0.2, round_to=8, iterative_steps=5
     return model, dict(kept_whole=kept_whole, batchnorm=bn if bns else "no BatchNorm", batchnorm_layers=fixed,
                        calibration_images=len(cal) if cal is not None else 0)
 
-register(Strategy("prune-structured", "torch", _prune_structured,
+register(Strategy("prune-structured", "torch", _prune_structured, verdict=_v_prune_structured,
                   defaults=dict(amount=0.2, round_to=8, iterative_steps=5, global_pruning=True, bn="correct", calibration=32),
                   description="structured pruning (channels, MLP neurons) with torch-pruning, global and iterative, BatchNorm corrected on calibration images; parameters and FLOPs drop"));
 
@@ -324,6 +343,12 @@ def tied_head(model: nn.Module) -> str | None:
     except (AttributeError, NotImplementedError): return None
     if out is None or inp is None or getattr(out, "weight", None) is not getattr(inp, "weight", 0): return None
     return next((n for n, m in model.named_modules() if m is out), None)
+
+# %% ../nbs/02_optimize.ipynb #38d8d540
+def _v_quant_dynamic(before, after, params, diff, notes) -> tuple[bool, str]:
+    "Took effect when at least one linear-like layer is int8."
+    note = f"; {after['conv_layers']} Conv2d layers stay fp32 (no dynamic int8 kernel: use onnx-int8-static)" if after.get("conv_layers") else ""
+    return after["quantized_layers"] > 0, f"{after['quantized_layers']} of {after['linear_layers']} linear-like layers int8{note}"
 
 # %% ../nbs/02_optimize.ipynb #95ed8013
 def _quant_dynamic(lm: LoadedModel, per_channel=True):
@@ -337,7 +362,7 @@ def _quant_dynamic(lm: LoadedModel, per_channel=True):
         q = quantize_dynamic(lm.model, {n: qc for n in names}, dtype=torch.qint8)
     return q, dict(eligible_layers=len(names), **({"tied_kept": tied} if tied else {}))
 
-register(Strategy("quant-dynamic", "torch", _quant_dynamic, defaults=dict(per_channel=True),
+register(Strategy("quant-dynamic", "torch", _quant_dynamic, verdict=_v_quant_dynamic, defaults=dict(per_channel=True),
                   description="int8 dynamic quantization (per-channel) of every Linear and Conv1D",
                   devices=("cpu",), device_note="torch dynamic int8 has CPU kernels only"))
 
@@ -361,10 +386,21 @@ def _bf16(lm: LoadedModel):
     by = native_bf16(lm.device)
     return lm.model.to(torch.bfloat16), dict(native_bf16=by is not None, native_bf16_by=by)
 
+# %% ../nbs/02_optimize.ipynb #34e4f85b
+def _v_cast(dt: str):
+    "The verdict of a cast to `dt`: took effect when over 90% of the parameters are `dt`."
+    def v(before, after, params, diff, notes) -> tuple[bool, str]:
+        frac = after["dtypes"].get(dt, 0) / max(1, sum(after["dtypes"].values()))
+        s = f"{frac:.0%} of parameters {dt}"
+        if "native_bf16" in notes:
+            s += f"; native bf16 on this device ({notes['native_bf16_by']})" if notes["native_bf16"] else "; no native bf16 on this device (emulated through float32)"
+        return frac > 0.9, s
+    return v
+
 # %% ../nbs/02_optimize.ipynb #4dbf91be
 def _fp16(lm: LoadedModel): return lm.model.to(torch.float16), {}
-register(Strategy("bf16", "torch", _bf16, description="weights cast to bfloat16 (the proof says whether the device computes it natively)"))
-register(Strategy("fp16", "torch", _fp16, description="weights cast to float16", devices=("cuda",),
+register(Strategy("bf16", "torch", _bf16, verdict=_v_cast("bfloat16"), description="weights cast to bfloat16 (the proof says whether the device computes it natively)"))
+register(Strategy("fp16", "torch", _fp16, verdict=_v_cast("float16"), description="weights cast to float16", devices=("cuda",),
                   device_note="float16 is a GPU format that torch only emulates on the CPU; use bf16 there"));
 
 # %% ../nbs/02_optimize.ipynb #d6bda010
@@ -457,15 +493,38 @@ def _onnx_int8(lm: LoadedModel, workdir=None, per_channel=True):
     fp32.unlink()
     return OrtModule(out, device=str(lm.device)), dict(onnx_path=str(out))
 
+# %% ../nbs/02_optimize.ipynb #ac1f8939
+_GENAI = "onnxruntime-genai build (KV cache)"
+
+def _v_onnx(before, after, params, diff, notes) -> tuple[bool, str]:
+    "Took effect when ONNX Runtime's logits are within 1e-3 of PyTorch's."
+    what = f"{_GENAI}, fp32: logits within" if notes.get("runtime") == "onnxruntime-genai" else "ONNX Runtime logits within"
+    return diff <= 1e-3, f"{what} {diff:.1e} of PyTorch's"
+
+def _v_onnx_bits(bits: int):
+    "The verdict of an int8/int4 graph: took effect when its MatMul/Gemm/Conv nodes are quantized (on `bits`-bit weights, for an onnxruntime-genai build)."
+    def v(before, after, params, diff, notes) -> tuple[bool, str]:
+        if notes.get("runtime") == "onnxruntime-genai":
+            return after["quantized_layers"] > 0 and after.get("weight_bits") == bits, (
+                f"{_GENAI}: {after['quantized_layers']} of {after['linear_layers']} MatMul nodes on {after.get('weight_bits')}-bit weights (MatMulNBits)")
+        return after["quantized_layers"] > 0, f"{after['quantized_layers']} of {after['linear_layers']} MatMul/Gemm/Conv nodes int8"
+    return v
+
 # %% ../nbs/02_optimize.ipynb #4099472c
 def _onnx_int4(lm: LoadedModel, workdir=None): return _genai(lm, workdir, "int4")
 
-register(Strategy("onnx", "onnxruntime", _onnx, description="ONNX Runtime, fp32: decoder LMs built by onnxruntime-genai (KV cache), other models exported with torch.onnx"))
-register(Strategy("onnx-int8", "onnxruntime", _onnx_int8, defaults=dict(per_channel=True),
+register(Strategy("onnx", "onnxruntime", _onnx, verdict=_v_onnx, description="ONNX Runtime, fp32: decoder LMs built by onnxruntime-genai (KV cache), other models exported with torch.onnx"))
+register(Strategy("onnx-int8", "onnxruntime", _onnx_int8, verdict=_v_onnx_bits(8), defaults=dict(per_channel=True),
                   description="ONNX Runtime, int8: decoder LMs built by onnxruntime-genai with int8 weights (MatMulNBits), other models dynamically quantized"))
-register(Strategy("onnx-int4", "onnxruntime", _onnx_int4, applies_to=genai_unsupported_spec, devices=("cpu",),
+register(Strategy("onnx-int4", "onnxruntime", _onnx_int4, verdict=_v_onnx_bits(4), applies_to=genai_unsupported_spec, devices=("cpu",),
                   device_note="greenml builds onnxruntime-genai models for its CPU execution provider",
                   description="ONNX Runtime, int4 weights (MatMulNBits, block-wise): decoder LMs built by onnxruntime-genai"))
+
+# %% ../nbs/02_optimize.ipynb #81c381a9
+def _v_onnx_int8_static(before, after, params, diff, notes) -> tuple[bool, str]:
+    "Took effect when nodes are int8; says how many have int8 activations and how many images calibrated them."
+    return after["quantized_layers"] > 0, (f"{after['quantized_layers']} of {after['linear_layers']} Conv/MatMul/Gemm nodes int8, "
+                                           f"{after.get('int8_activations', 0)} with int8 activations; calibrated on {notes.get('calibration_images', '?')} images")
 
 # %% ../nbs/02_optimize.ipynb #a7e10006
 def _onnx_int8_static(lm: LoadedModel, workdir=None, calibration=32, per_channel=True, activations="uint8", quant_format="qdq", reduce_range=False):
@@ -495,7 +554,7 @@ def _onnx_int8_static(lm: LoadedModel, workdir=None, calibration=32, per_channel
     fp32.unlink(); pre.unlink()
     return OrtModule(out, device=str(lm.device)), dict(onnx_path=str(out), calibration_images=len(x))
 
-register(Strategy("onnx-int8-static", "onnxruntime", _onnx_int8_static,
+register(Strategy("onnx-int8-static", "onnxruntime", _onnx_int8_static, verdict=_v_onnx_int8_static,
                   defaults=dict(calibration=32, per_channel=True, activations="uint8", quant_format="qdq", reduce_range=False),
                   applies_to=lambda sp: ("static int8 calibrates on images and is set up for CNNs; for a language model use quant-w8a8 or quant-dynamic"
                                          if sp.task == "causal-lm" else None),
@@ -580,6 +639,14 @@ def _quant_w8a8(lm: LoadedModel, include_head=False): return _torchao_int8(lm, "
 # %% ../nbs/02_optimize.ipynb #876ebf91
 def _quant_w8(lm: LoadedModel, include_head=False): return _torchao_int8(lm, "Int8WeightOnlyConfig", include_head)
 
+# %% ../nbs/02_optimize.ipynb #ae5cb35c
+def _v_torchao(what: str):
+    "The verdict of a torchao strategy quantizing to `what`: took effect when at least one Linear is quantized."
+    def v(before, after, params, diff, notes) -> tuple[bool, str]:
+        return after["quantized_layers"] > 0, (f"{after['quantized_layers']} of {after['linear_layers']} Linear layers torchao {what}"
+                                               + (f"; head {notes['head']}" if notes.get("head") else ""))
+    return v
+
 # %% ../nbs/02_optimize.ipynb #ac615ec8
 def _LM_ONLY(sp):
     import importlib.util
@@ -587,7 +654,7 @@ def _LM_ONLY(sp):
     if importlib.util.find_spec("torchao") is None: return "torchao is not installed: `pip install torchao`"
     return None
 for _name, _fn, _what in (("quant-w8a8", _quant_w8a8, "int8 weights and per-token dynamic int8 activations"), ("quant-w8", _quant_w8, "int8 weight-only")):
-    register(Strategy(_name, "torchao", _fn, applies_to=_LM_ONLY, defaults=dict(include_head=False), state_dict=True,
+    register(Strategy(_name, "torchao", _fn, verdict=_v_torchao("int8 weights and activations" if _name == "quant-w8a8" else "int8 weights"), applies_to=_LM_ONLY, defaults=dict(include_head=False), state_dict=True,
                       description=f"LMs: torchao {_what} on every Linear but the tied head", devices=("cpu",),
                       device_note="greenml runs torchao int8 on the CPU only (its CUDA path is not checked here)"))
 
@@ -605,47 +672,10 @@ _BN_DONE = {"correct": "corrected", "reestimate": "re-estimated"}
 
 # %% ../nbs/02_optimize.ipynb #d68d835d
 def _verdict(name, before, after, params, diff, notes=None) -> tuple[bool, str]:
-    notes = notes or {}
-    if notes.get("runtime") == "onnxruntime-genai":
-        kv = "onnxruntime-genai build (KV cache)"
-        if name == "onnx": return diff <= 1e-3, f"{kv}, fp32: logits within {diff:.1e} of PyTorch's"
-        bits = {"onnx-int8": 8, "onnx-int4": 4}[name]
-        return after["quantized_layers"] > 0 and after.get("weight_bits") == bits, (
-            f"{kv}: {after['quantized_layers']} of {after['linear_layers']} MatMul nodes on {after.get('weight_bits')}-bit weights (MatMulNBits)")
-    if name == "prune-l1":
-        gain = after["sparsity"] - before["sparsity"]
-        s = f"sparsity {before['sparsity']:.3f} -> {after['sparsity']:.3f}"
-        if "pruned_layers" in notes:
-            sk = notes.get("skipped_layers", {})
-            s += f"; {len(notes['pruned_layers'])} layers pruned, {len(sk)} left alone" + (f" ({_counts(sk)})" if sk else "")
-        return gain >= 0.5*params.get("amount", 0.2), s
-    if name == "prune-structured":
-        s = f"parameters {before['params']:,} -> {after['params']:,}"
-        if notes.get("batchnorm_layers"):
-            s += f"; {notes['batchnorm_layers']} BatchNorm layers {_BN_DONE.get(notes['batchnorm'], notes['batchnorm'])} on {notes['calibration_images']} calibration images"
-        return after["params"] < before["params"], s
-    if name == "quant-dynamic":
-        note = f"; {after['conv_layers']} Conv2d layers stay fp32 (no dynamic int8 kernel: use onnx-int8-static)" if after.get("conv_layers") else ""
-        return after["quantized_layers"] > 0, f"{after['quantized_layers']} of {after['linear_layers']} linear-like layers int8{note}"
-    if name in ("quant-w8a8", "quant-w8"):
-        what = "int8 weights and activations" if name == "quant-w8a8" else "int8 weights"
-        return after["quantized_layers"] > 0, (f"{after['quantized_layers']} of {after['linear_layers']} Linear layers torchao {what}"
-                                               + (f"; head {notes['head']}" if notes.get("head") else ""))
-    if name == "onnx-int8":
-        return after["quantized_layers"] > 0, f"{after['quantized_layers']} of {after['linear_layers']} MatMul/Gemm/Conv nodes int8"
-    if name == "onnx-int8-static":
-        return after["quantized_layers"] > 0, (f"{after['quantized_layers']} of {after['linear_layers']} Conv/MatMul/Gemm nodes int8, "
-                                               f"{after.get('int8_activations', 0)} with int8 activations; calibrated on {notes.get('calibration_images', '?')} images")
-    if name in ("bf16", "fp16"):
-        dt = {"bf16": "bfloat16", "fp16": "float16"}[name]
-        frac = after["dtypes"].get(dt, 0) / max(1, sum(after["dtypes"].values()))
-        s = f"{frac:.0%} of parameters {dt}"
-        if "native_bf16" in notes:
-            s += f"; native bf16 on this device ({notes['native_bf16_by']})" if notes["native_bf16"] else "; no native bf16 on this device (emulated through float32)"
-        return frac > 0.9, s
-    if name == "onnx":
-        return diff <= 1e-3, f"ONNX Runtime logits within {diff:.1e} of PyTorch's"
-    return True, ""
+    "The strategy's own verdict on what it did (`Strategy.verdict`); a strategy without one is taken at its word."
+    s = STRATEGIES.get(name)
+    return s.verdict(before, after, params, diff, notes or {}) if s is not None and s.verdict else (True, "")
+
 
 # %% ../nbs/02_optimize.ipynb #7c42f9b7
 def _device_kind(device) -> str:
