@@ -6,14 +6,14 @@ Docs: https://greenml.github.io/greenml/experiment.html.md"""
 
 # %% ../nbs/06_experiment.ipynb #0f16ca51
 from __future__ import annotations
-import copy, csv, datetime, difflib, hashlib, io, itertools, json, math, os, random, sys, time, tomllib
-from dataclasses import dataclass, field, asdict
+import copy, datetime, difflib, hashlib, itertools, json, math, os, random, sys, time, tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
-from .measure import GreenMLError, Meter, environment, doctor, machine_info, BACKENDS
+from .measure import GreenMLError, Meter, environment, machine_info, BACKENDS
 from .models import get_spec, resolve_device, declare_model, TASKS
 from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, baseline_size, applicable
 from .optimize import check_strategies, strategy_names
-from .inference import InferenceJob, INF_COLUMNS, GEN_DEFAULTS, strategy_of, check_labels
+from .inference import InferenceJob, GEN_DEFAULTS, strategy_of, check_labels
 from .data import load_dataset, parse_data, parse_fields, CODE_DATASETS
 from .core import project_dir, append_rows, rewrite_csv, repair_csv, repair_jsonl, results_lock
 from fastcore.basics import patch

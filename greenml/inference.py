@@ -6,7 +6,7 @@ Docs: https://greenml.github.io/greenml/inference.html.md"""
 
 # %% ../nbs/05_inference.ipynb #068a3d27
 from __future__ import annotations
-import gc, hashlib, json, math, os, re, statistics, time, warnings
+import gc, json, math, re, statistics, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
@@ -15,7 +15,7 @@ from .models import LoadedModel, get_spec, load_model, resolve_device
 from .runtimes import GenaiModule
 from .optimize import OrtModule, STRATEGIES, applicable, load_optimized
 from .core import append_rows, append_jsonl, results_lock
-from .data import load_dataset, dataset_fingerprint, CodeTask, TextSample, ImageSample
+from .data import load_dataset, dataset_fingerprint, CodeTask
 from . import metrics
 from fastcore.basics import patch
 

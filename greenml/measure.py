@@ -6,7 +6,7 @@ Docs: https://greenml.github.io/greenml/measure.html.md"""
 
 # %% ../nbs/00_measure.ipynb #3f0b2198
 from __future__ import annotations
-import os, sys, io, time, json, math, resource, logging, platform, contextlib, datetime, uuid, shlex, threading
+import os, sys, io, time, json, math, resource, logging, platform, contextlib, datetime, uuid, threading
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from fastcore.basics import patch

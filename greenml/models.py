@@ -6,8 +6,8 @@ Docs: https://greenml.github.io/greenml/models.html.md"""
 
 # %% ../nbs/01_models.ipynb #ee26da7f
 from __future__ import annotations
-import os, re, json, shutil, functools, itertools, importlib.util, importlib.resources, warnings, logging, time
-from dataclasses import dataclass, field
+import os, re, json, shutil, functools, itertools, importlib.util, importlib.resources, warnings, logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 import torch

@@ -6,20 +6,20 @@ Docs: https://greenml.github.io/greenml/optimize.html.md"""
 
 # %% ../nbs/02_optimize.ipynb #7010c2e4
 from __future__ import annotations
-import contextlib, copy, csv, io, json, logging, os, shutil, tempfile, time, warnings, weakref, datetime
+import contextlib, copy, json, logging, shutil, tempfile, warnings, weakref, datetime
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 import torch
 from torch import nn
 from .measure import GreenMLError, Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS
-from .models import LoadedModel, load_model, get_spec, resolve_device, _quiet_transformers
+from .models import LoadedModel, load_model, get_spec, resolve_device
 from .runtimes import GenaiModule, build_genai, genai_unsupported, genai_unsupported_spec, genai_effect
 
 # transformers imports torchao whenever it loads a model (its quantizers look for it), and on a CPU build torchao then logs
 # every CUDA kernel library it cannot load, and torch a deprecation note: keep both loggers to errors
 for _n in ("torchao", "torch.utils._pytree"): logging.getLogger(_n).setLevel(logging.ERROR)
-from .core import append_rows, rewrite_csv, results_lock
+from .core import append_rows, results_lock
 from fastcore.basics import patch
 
 # %% auto #0
