@@ -14,7 +14,7 @@ export HF_HUB_OFFLINE ?= 1
 export TRANSFORMERS_VERBOSITY ?= error
 export TOKENIZERS_PARALLELISM ?= false
 
-.PHONY: run test test-slow sync-check bench clean-venv
+.PHONY: run test test-slow sync-check readme bench clean-venv
 
 $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -39,12 +39,17 @@ test: $(STAMP)
 test-slow: $(STAMP)
 	$(BIN)/nbdev-test --n-workers 1 --flags slow --timing
 
-# Fails when nbdev-export changes anything under greenml/.
+# Fails when nbdev-export changes anything under greenml/, or README.md is not what nbs/index.ipynb gives.
 sync-check: $(STAMP)
 	@tmp=$$(mktemp -d); cp -r greenml $$tmp/; \
 	$(BIN)/nbdev-export; \
 	if diff -r -x __pycache__ $$tmp/greenml greenml; then echo "greenml/ is in sync with nbs/"; \
 	else echo "greenml/ was NOT in sync with nbs/: nbdev-export rewrote the files above; commit them"; exit 1; fi
+	$(BIN)/python tools/readme.py --check
+
+# README.md is generated from nbs/index.ipynb (one source for the landing page).
+readme: $(STAMP)
+	$(BIN)/python tools/readme.py
 
 # bench/device_check.py needs an NVIDIA GPU: run it by hand there (`--device cpu` is a dry run).
 bench: $(STAMP)
