@@ -6,23 +6,22 @@ Docs: https://greenml.github.io/greenml/analysis.html.md"""
 
 # %% ../nbs/07_analysis.ipynb #6dd2a52a
 from __future__ import annotations
-import json, math, warnings
+import math, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
 from scipy import stats
 from .measure import GreenMLError
 
+
 # %% auto #0
 __all__ = ['THESIS_DOMAINS', 'THESIS_MODELS', 'THESIS_VERSIONS', 'THESIS_SAMPLES', 'ADHOC', 'ENERGY_METRICS', 'QUALITY',
-           'DEFAULT_QUALITY', 'ENERGY_PAIRED', 'DEFAULT_BUDGET', 'REC_COLUMNS', 'PALETTE', 'BASELINE_COLOR', 'LABELS',
-           'CMP_COLUMNS', 'CMP_NAMES', 'TABLES', 'CHARTS', 'REPORT_FILES', 'load_results', 'studies', 'pick_study',
+           'DEFAULT_QUALITY', 'ENERGY_PAIRED', 'DEFAULT_BUDGET', 'REC_COLUMNS', 'load_results', 'studies', 'pick_study',
            'bootstrap_ci', 'describe', 'holm', 'cliffs_delta', 'cliffs_magnitude', 'relative_change_ci',
            'compare_to_baseline', 'kruskal_by', 'spearman_by', 'per_sample', 'paired_ci', 'paired_binary_ci',
-           'wilcoxon_p', 'mcnemar_p', 'paired_comparisons', 'sensitivity', 'friedman_by', 'energy_follows_time',
-           'pareto_front', 'tradeoffs', 'version_means', 'break_even', 'parse_budget', 'recommend', 'version_colors',
-           'energy_box', 'pareto_chart', 'change_chart', 'save_chart', 'calibration', 'calibration_chart', 'analyse',
-           'write_report']
+           'wilcoxon_p', 'mcnemar_p', 'paired_comparisons', 'simulated_samples', 'sensitivity', 'friedman_by',
+           'energy_follows_time', 'pareto_front', 'tradeoffs', 'version_means', 'break_even', 'parse_budget',
+           'recommend']
 
 # %% ../nbs/07_analysis.ipynb #3bea6506
 THESIS_DOMAINS = {"NLP": "text", "Computer Vision": "vision", "CV": "vision", "Code": "code", "CG": "code"}
@@ -377,6 +376,25 @@ def paired_comparisons(ps: pd.DataFrame,                 # `per_sample`'s frame
     out["mde_basis"] = np.where(out.kind != "energy", None, np.where(out.sd_rel_noise.notna(), "repetitions", "observed differences"))
     return out
 
+# %% ../nbs/07_analysis.ipynb #160afd37
+def simulated_samples(n: int = 40,          # samples
+                      reps: int = 2,         # repetitions of each version
+                      factor: float = 0.95,  # the 'fast' version's energy relative to the baseline's
+                      seed: int = 0,         # the random draw
+                      flip: int = 0,         # how many of the baseline's correct samples the 'fast' version gets wrong
+                     ) -> pd.DataFrame:
+    "A made-up `inference_samples.csv` frame (model 'm', versions 'baseline' and 'fast', vision), for examples and tests: lognormal energies, 1% repetition noise, a quarter of the samples wrong."
+    r = np.random.default_rng(seed); base = r.lognormal(0, 1.2, n); rows = []
+    for v, f in (("baseline", 1.0), ("fast", factor)):
+        for it in range(1, reps + 1):
+            e = base*f*r.normal(1, 0.01, n)
+            correct = (np.arange(n) < n - n//4).astype(float)
+            if v == "fast" and flip: correct[:flip] = 0
+            rows.append(pd.DataFrame({"domain": "vision", "model": "m", "version": v, "iteration": it, "sample_id": [f"s{i}" for i in range(n)],
+                                      "energy_j": e, "net_energy_j": e*0.3, "latency_s": e/10, "tokens": np.nan, "correct": correct, "estimated": True}))
+    return pd.concat(rows, ignore_index=True)
+
+
 # %% ../nbs/07_analysis.ipynb #31090405
 def sensitivity(cmp: pd.DataFrame, alpha=0.05, target=0.10) -> list[str]:
     "One line per (domain, model): the smallest energy change the study can detect (`mde`), and a warning when that is above `target` or no test can reach significance."
@@ -546,386 +564,3 @@ def recommend(cmp: pd.DataFrame,                    # `paired_comparisons`
         else: row["why"] = "no version qualifies: " + ("; ".join(why) if why else "no optimized version was measured")
         rows.append(row)
     return pd.DataFrame(rows, columns=REC_COLUMNS)
-
-# %% ../nbs/07_analysis.ipynb #3d5a2265
-PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#ff9da6", "#9d755d", "#eeca3b", "#bab0ac",
-           "#1f77b4", "#17becf", "#bcbd22", "#8c564b"]
-BASELINE_COLOR = "#333333"
-
-def version_colors(versions) -> dict:
-    "version -> colour, the baseline dark grey, the others in a fixed order (sorted names), so a version looks the same in every chart."
-    vs = sorted(set(versions) - {"baseline"})
-    return {"baseline": BASELINE_COLOR, **{v: PALETTE[i % len(PALETTE)] for i, v in enumerate(vs)}}
-
-# %% ../nbs/07_analysis.ipynb #86ed6ee7
-def _subtitle(df) -> str:
-    if "estimated" not in df or not len(df): return ""
-    e = df.estimated.astype(bool)
-    if e.all(): return "ENERGY IS ESTIMATED (no hardware counter): compare versions, not absolute joules"
-    if e.any(): return "mixed sources: hollow marks are ESTIMATED energy, filled ones measured"
-    return "energy measured by hardware counters"
-
-LABELS = {"j_per_sample": "J per sample", "net_j_per_sample": "net J per sample", "j_per_token": "J per token", "energy_j": "energy (J)",
-          "latency_median_s": "median latency (s)", "correctness": "correctness", "fidelity": "fidelity", "energy_wh": "energy (Wh)"}
-
-# %% ../nbs/07_analysis.ipynb #89790b7a
-def _label(m): return LABELS.get(m, m.replace("_", " "))
-
-# %% ../nbs/07_analysis.ipynb #dacc2d56
-def _alt():
-    import altair as alt
-    alt.data_transformers.disable_max_rows()
-    return alt
-
-# %% ../nbs/07_analysis.ipynb #6147bb6b
-def _color(alt, field, colors, legend=True):
-    if not colors: return alt.Color(f"{field}:N", legend=None if not legend else alt.Legend())
-    return alt.Color(f"{field}:N", scale=alt.Scale(domain=list(colors), range=list(colors.values())), legend=None if not legend else alt.Legend())
-
-# %% ../nbs/07_analysis.ipynb #b39b1941
-def energy_box(df: pd.DataFrame, metric="j_per_sample", facet="model", title=None, split: str | None = None, colors: dict | None = None):
-    "Distribution of `metric` per version: a box plot with every value (a run, or a sample) as a point, one panel per `facet`; `split` (e.g. 'framework') sets boxes side by side."
-    alt = _alt()
-    if isinstance(facet, (list, tuple)):
-        df = df.assign(panel=df[list(facet)].astype(str).agg(" · ".join, axis=1)); facet = "panel"
-    d = df[[facet, "version", metric, "estimated"] + ([split] if split else [])].dropna(subset=[metric]).copy()
-    d["source"] = np.where(d.estimated, "estimate", "measured")
-    colour = split or "version"
-    enc = dict(x=alt.X("version:N", title=None, sort=sorted(d.version.unique(), key=lambda v: v != "baseline")),
-               y=alt.Y(f"{metric}:Q", title=_label(metric), scale=alt.Scale(zero=False)))
-    if split: enc["xOffset"] = alt.XOffset(f"{split}:N")
-    base = alt.Chart(d).encode(**enc)
-    c = _color(alt, colour, None if split else colors, legend=False)
-    box = base.mark_boxplot(opacity=0.45, extent="min-max").encode(color=c)
-    pts = base.mark_point(size=18, opacity=0.8).encode(color=c, fill=alt.condition("datum.source == 'measured'", c, alt.value("transparent")),
-                                                        tooltip=["version", metric, "source"] + ([split] if split else []))
-    return (box + pts).properties(width=170, height=180).facet(facet=f"{facet}:N", columns=3).resolve_scale(y="independent").properties(
-        title=alt.TitleParams(title or f"{_label(metric)} per version", subtitle=_subtitle(d) + (" · hollow marks: estimates" if d.estimated.any() else "")))
-
-# %% ../nbs/07_analysis.ipynb #dbf20ba2
-def pareto_chart(points: pd.DataFrame, title="Energy vs correctness", colors: dict | None = None):
-    "Mean (or median) energy per sample vs correctness, one panel per domain, the Pareto front as a line; a `quality_metric` column names each panel's y."
-    alt = _alt()
-    d = points.dropna(subset=["j_per_sample", "correctness"]).copy()
-    d["source"] = np.where(d.estimated, "estimate", "measured")
-    panels = []
-    for dom, g in d.groupby("domain"):
-        q = g.quality_metric.iloc[0] if "quality_metric" in g else "correctness"
-        lower = "higher_better" in g and not bool(g.higher_better.iloc[0])
-        base = alt.Chart(g).encode(x=alt.X("j_per_sample:Q", title="J per sample (log scale)", scale=alt.Scale(type="log", nice=False, padding=20)),
-                                   y=alt.Y("correctness:Q", title=f"{q} ({'lower' if lower else 'higher'} is better)", scale=alt.Scale(zero=False, reverse=lower)))
-        pts = base.mark_point(filled=False).encode(color=_color(alt, "version", colors), shape="model:N",
-                                                   size=alt.condition("datum.pareto", alt.value(260), alt.value(70)),
-                                                   strokeWidth=alt.condition("datum.pareto", alt.value(3), alt.value(1.5)),
-                                                   tooltip=["model", "version", "j_per_sample", "correctness", "pareto", "source"])
-        front = base.transform_filter("datum.pareto").mark_line(color="black", strokeDash=[4, 3]).encode(order="j_per_sample:Q")
-        panels.append((front + pts).properties(width=240, height=200, title=str(dom)))
-    if not panels: raise GreenMLError("no version has both an energy and a quality value to plot")
-    return alt.hconcat(*panels).properties(title=alt.TitleParams(title, subtitle=_subtitle(d) + " · large marks and dashed line: the Pareto front"))
-
-# %% ../nbs/07_analysis.ipynb #c5ab27f6
-def change_chart(cmp: pd.DataFrame, title="Change of energy vs the baseline", label=("model",), colors: dict | None = None):
-    "Relative change with its 95% CI, one row per group and version; filled = significant after Holm. Takes `paired_comparisons` (change) or `compare_to_baseline` (rel_change)."
-    alt = _alt()
-    d = cmp.rename(columns={"rel_change": "change", "rel_ci_low": "ci_low", "rel_ci_high": "ci_high"}).copy()
-    d["group"] = d[list(label)].astype(str).agg(" · ".join, axis=1)
-    d["sig"] = np.where(d.significant, "p_holm < 0.05", "not significant")
-    enc = dict(y=alt.Y("group:N", title=None), yOffset=alt.YOffset("version:N"), color=_color(alt, "version", colors))
-    rule = alt.Chart(d).mark_rule().encode(x=alt.X("ci_low:Q", axis=alt.Axis(format="%"), title="relative change of the mean (95% CI)"), x2="ci_high:Q", **enc)
-    pt = alt.Chart(d).mark_point(size=70).encode(x="change:Q", shape=alt.Shape("sig:N", title=None),
-            fill=alt.condition("datum.sig == 'p_holm < 0.05'", _color(alt, "version", colors, legend=False), alt.value("white")),
-            tooltip=["group", "version", alt.Tooltip("change:Q", format=".1%"), alt.Tooltip("ci_low:Q", format=".1%"), alt.Tooltip("ci_high:Q", format=".1%"), "p_holm"], **enc)
-    zero = alt.Chart(d).mark_rule(strokeDash=[2, 2], color="gray").encode(x=alt.datum(0))
-    return (zero + rule + pt).properties(width=420, height=alt.Step(12)).properties(
-        title=alt.TitleParams(title, subtitle=_subtitle(d) + " · filled: significant after Holm's correction"))
-
-# %% ../nbs/07_analysis.ipynb #0df4950b
-def save_chart(chart,              # an Altair chart
-               path_stem,          # where, without a suffix: `figures/energy` writes figures/energy.png (and .svg)
-               scale: float = 2,   # PNG pixels per chart unit
-               svg: bool = True,   # also write an SVG
-              ) -> list[Path]:
-    "Save `chart` as PNG (and SVG), offline through vl-convert; returns the paths written."
-    p = Path(path_stem); p.parent.mkdir(parents=True, exist_ok=True)
-    out = [p.with_suffix(".png")] + ([p.with_suffix(".svg")] if svg else [])
-    chart.save(str(out[0]), scale_factor=scale)
-    if svg: chart.save(str(out[1]))
-    return out
-
-# %% ../nbs/07_analysis.ipynb #c740904e
-def calibration(df: pd.DataFrame) -> pd.DataFrame:
-    "Per host and component: windows with both a counter and CodeCarbon's estimate, and the estimate's relative error."
-    rows = []
-    for c in ("cpu", "ram", "gpu"):
-        est, meas = f"{c}_estimate_j", f"{c}_energy_j"
-        if est not in df or meas not in df: continue
-        ok = df[est].notna() & df[meas].notna() & (pd.to_numeric(df[meas], errors="coerce") > 0)
-        if f"{c}_measured" in df: ok &= df[f"{c}_measured"].astype(str).str.lower().eq("true")
-        for host, g in df[ok].groupby(df.get("host", pd.Series("?", index=df.index))[ok]):
-            m, e = g[meas].astype(float), g[est].astype(float)
-            err = (e - m) / m
-            rows.append(dict(host=host, component=c, source=g[f"{c}_source"].iloc[0] if f"{c}_source" in g else None,
-                             estimate_source=g.get(f"{c}_estimate_source", pd.Series([None])).iloc[0], n=len(g),
-                             measured_j_median=m.median(), estimate_j_median=e.median(), error_median=err.median(),
-                             error_q25=err.quantile(0.25), error_q75=err.quantile(0.75), total_error=e.sum()/m.sum() - 1))
-    return pd.DataFrame(rows)
-
-# %% ../nbs/07_analysis.ipynb #b260944b
-def calibration_chart(df: pd.DataFrame, title="CodeCarbon's estimate vs the counter"):
-    "Relative error of the estimate per window, per component (0 = the estimate equals the counter)."
-    alt = _alt()
-    long = []
-    for c in ("cpu", "ram", "gpu"):
-        if f"{c}_estimate_j" not in df: continue
-        g = df[df[f"{c}_estimate_j"].notna() & (pd.to_numeric(df[f"{c}_energy_j"], errors="coerce") > 0)]
-        long.append(pd.DataFrame({"component": c, "error": g[f"{c}_estimate_j"].astype(float)/g[f"{c}_energy_j"].astype(float) - 1,
-                                  "phase": g.get("phase", "window")}))
-    d = pd.concat(long, ignore_index=True) if long else pd.DataFrame(columns=["component", "error", "phase"])
-    base = alt.Chart(d).encode(y=alt.Y("component:N", title=None))
-    box = base.mark_boxplot(extent="min-max", opacity=0.5).encode(x=alt.X("error:Q", axis=alt.Axis(format="%"), title="(estimate − counter) / counter"))
-    pts = base.mark_circle(size=14, opacity=0.5).encode(x="error:Q", color=alt.Color("phase:N"), yOffset=alt.YOffset("jitter:Q")).transform_calculate(jitter="random()*10")
-    rule = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(strokeDash=[4, 3]).encode(x="x:Q")
-    return (box + pts + rule).properties(width=520, height=140, title=title)
-
-# %% ../nbs/07_analysis.ipynb #48548a48
-def _sessions(results, study) -> list[dict]:
-    p = Path(results)/"sessions.jsonl"
-    if not p.exists(): return []
-    out = []
-    for line in p.read_text().splitlines():
-        try: s = json.loads(line)
-        except ValueError: continue
-        if (s.get("config_hash") or ADHOC) == study: out.append(s)
-    return out
-
-# %% ../nbs/07_analysis.ipynb #c441a8f2
-def _effects(opt: pd.DataFrame) -> pd.DataFrame:
-    "What each optimization changed, one row per (model, version): parameters, sparsity, int8 layers, size on disk, took effect."
-    if not len(opt): return pd.DataFrame()
-    cols = {"params_before": "median", "params_after": "median", "sparsity": "median", "quantized_layers": "median", "eligible_layers": "median",
-            "size_on_disk": "median", "baseline_size_on_disk": "median", "took_effect": "all", "effect_summary": "first", "energy_j": "median", "duration": "median"}
-    g = opt.groupby(["model", "version"]).agg(**{k: (k, f) for k, f in cols.items() if k in opt}).reset_index()
-    for c in ("size_on_disk", "baseline_size_on_disk"):
-        if c in g: g[c.replace("size_on_disk", "size_mb")] = g.pop(c)/1e6
-    return g.rename(columns={"energy_j": "optimize_j", "duration": "optimize_s"})
-
-# %% ../nbs/07_analysis.ipynb #045e33e3
-def analyse(results,                     # a results folder
-            study: str | None = None,    # config name or hash prefix; None: the latest study
-            budget: dict | None = None,  # quality budget (`parse_budget`)
-           ) -> dict:
-    "Every table of one study: the paired per-sample comparisons, sensitivity, recommendation, effects, break-even, and the repetition-level tables."
-    results = Path(results)
-    h = pick_study(results, study)
-    inf = load_results(results, "inference")
-    inf = inf[_study_col(inf) == h]
-    d = inf[inf.phase == "infer"].copy() if "phase" in inf else inf.copy()
-    if not len(d): raise GreenMLError(f"study {h} in {results} has no inference runs yet: run it (`greenml run`) before the report")
-    sp = results/"inference_samples.csv"
-    samples = pd.read_csv(sp, dtype={"config_hash": str, "session_id": str, "sample_id": str}) if sp.exists() and sp.stat().st_size else pd.DataFrame()
-    if len(samples):
-        samples = samples[_study_col(samples) == h]
-        if "run_id" in samples and "run_id" in d: samples = samples[samples.run_id.isin(d.run_id)]   # only runs whose results row committed them
-    try:
-        opt = load_results(results, "optimization"); opt = opt[_study_col(opt) == h]
-    except GreenMLError: opt = pd.DataFrame()
-    t = {"study": h, "budget": {**DEFAULT_BUDGET, **(budget or {})}}
-    ps = per_sample(samples) if len(samples) else pd.DataFrame()
-    t["per_sample"] = ps
-    t["comparisons"] = paired_comparisons(ps, d) if len(ps) else pd.DataFrame()
-    t["sensitivity"] = sensitivity(t["comparisons"])
-    t["version_means"] = version_means(ps, d) if len(ps) else pd.DataFrame()
-    t["recommendation"] = recommend(t["comparisons"], opt, t["budget"]) if len(t["comparisons"]) else pd.DataFrame()
-    t["effects"] = _effects(opt)
-    t["break_even"] = break_even(opt, t["version_means"]) if len(opt) and len(t["version_means"]) else pd.DataFrame()
-    t["friedman"] = friedman_by(ps) if len(ps) else pd.DataFrame()
-    t["energy_time"] = energy_follows_time(ps) if len(ps) else pd.DataFrame()
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        t["repetition_comparisons"] = compare_to_baseline(d, by=["domain", "model"], metric="j_per_sample")
-    t["inference_stats"] = describe(d, ["domain", "model", "version"], "j_per_sample")
-    t["optimization_stats"] = describe(opt, ["model", "version"], "energy_j") if len(opt) else pd.DataFrame()
-    t["calibration"] = calibration(pd.concat([inf, opt], ignore_index=True))
-    t["estimated"] = bool(d.estimated.any())
-    t["sources"] = sorted(d.sources.dropna().unique()) if "sources" in d else []
-    t["sessions"] = _sessions(results, h)
-    t["frames"] = dict(inference=d, optimization=opt, samples=samples)
-    t["warnings"] = sorted({str(x.message) for x in w if issubclass(x.category, UserWarning)})
-    if not len(ps): t["warnings"].append("no per-sample rows (inference_samples.csv) for this study: only the repetition-level tables are shown")
-    if len(ps) and "dataset" in d and ((d.domain == "vision") & (d.dataset == "embedded")).any():
-        t["warnings"].append("the embedded images are crops and mirrors of six photos: the top-1 tests treat them as independent samples, so their "
-                             "p-values and intervals are optimistic (energy per image barely depends on the content); give your own images with --data for accuracy claims")
-    return t
-
-# %% ../nbs/07_analysis.ipynb #6a456c79
-def _md_table(df: pd.DataFrame, cols, floatfmt=".3g", rename: dict | None = None) -> str:
-    if df is None or not len(df): return "_(none)_"
-    d = df[[c for c in cols if c in df]].copy()
-    for c in d.columns:
-        if d[c].dtype.kind == "f": d[c] = d[c].map(lambda v: "inf" if v == math.inf else "" if pd.isna(v) else format(v, floatfmt))
-    return d.rename(columns=rename or {}).to_markdown(index=False)
-
-# %% ../nbs/07_analysis.ipynb #3f426a88
-def _pct(v): return "" if pd.isna(v) else f"{v:+.1%}"
-
-# %% ../nbs/07_analysis.ipynb #8ee8f041
-def _cmp_view(cmp: pd.DataFrame) -> pd.DataFrame:
-    "The comparison table as a reader sees it: change and interval in the metric's own unit (% or points)."
-    d = cmp.copy()
-    pts = d.kind == "binary"
-    d["change (95% CI)"] = [_fmt_change(k, c, lo, hi) for k, c, lo, hi in zip(d.kind, d.change, d.ci_low, d.ci_high)]
-    for c in ("mean_base", "mean"): d[c] = np.where(pts, d[c]*100, d[c])
-    d["unit"] = np.where(pts, "% of samples", np.where(d.kind == "lower", "perplexity", d.unit))
-    return d
-
-CMP_COLUMNS = ["domain", "model", "version", "metric", "unit", "n", "reps", "mean_base", "mean", "net_mean_base", "net_mean", "change (95% CI)", "test", "p", "p_holm", "mde"]
-CMP_NAMES = {"mean_base": "baseline (mean)", "mean": "version (mean)", "net_mean_base": "baseline net", "net_mean": "version net",
-             "n": "samples", "mde": "detectable ±"}
-
-# %% ../nbs/07_analysis.ipynb #511b5498
-def _models_by_source(d: pd.DataFrame) -> str:
-    "Each model by its name and, where the name alone does not say it, its source: `mine (folder:/abs/path)`, `org/name (hub:org/name@rev)`."
-    src = d.groupby("model").model_source.first() if "model_source" in d else pd.Series(dtype=object)
-    def one(m):
-        s = src.get(m)
-        return m if not isinstance(s, str) or s.split(":", 1)[-1] == m else f"{m} ({s})"
-    return ", ".join(one(m) for m in sorted(d.model.unique()))
-
-# %% ../nbs/07_analysis.ipynb #09531d30
-def _header(t, results) -> list[str]:
-    s = t["sessions"]; env = s[-1]["environment"] if s else {}
-    cfg = s[-1].get("config", {}) if s else {}
-    d = t["frames"]["inference"]
-    first = lambda c: d[c].dropna().iloc[0] if c in d and d[c].notna().any() else env.get(c, "?")
-    dates = sorted(d.timestamp.dropna().astype(str)) if "timestamp" in d else []
-    inf_cfg, opt_cfg = cfg.get("inference", {}), cfg.get("optimize", {})
-    rows = [("study", f"{d.config_name.dropna().iloc[0] if 'config_name' in d and d.config_name.notna().any() else 'greenml infer/optimize'} (config hash {t['study']})"),
-            ("date", f"{dates[0][:19]} – {dates[-1][:19]}" if dates else "?"),
-            ("machine", f"{first('host')}: {first('cpu_model')} × {first('cpu_count')} cores, {first('ram_total_size')} GB RAM"
-                        + (f", GPU {first('gpu_model')}" if str(first("gpu_model")) not in ("", "?", "nan") else ", no GPU") + f"; {first('os')}"),
-            ("device", ", ".join(sorted(d.device.dropna().astype(str).unique())) if "device" in d else "?"),
-            ("energy sources", "; ".join(t["sources"]) + (" — ESTIMATES" if t["estimated"] else " — measured")),
-            ("models", _models_by_source(d)), ("domains", ", ".join(sorted(d.domain.unique()))),
-            ("versions", ", ".join(sorted(d.version.unique(), key=lambda v: (v != "baseline", v)))),
-            ("strategies", json.dumps({k: v for k, v in opt_cfg.items() if k in ("strategies", "models", "params")}) if opt_cfg else "?"),
-            ("samples per domain", ", ".join(f"{dom} {int(n)}" for dom, n in d.groupby("domain").n_samples.max().items()) if "n_samples" in d else "?"),
-            ("repetitions", f"inference {int(d.groupby(['domain', 'model', 'version']).size().median())}" + (f", optimization {opt_cfg.get('reps')}" if opt_cfg else "")),
-            ("generation", f"greedy, max new tokens {inf_cfg.get('max_new_tokens')}" if inf_cfg else "?"),
-            ("software", ", ".join(f"{k} {v}" for k, v in (s[-1].get("versions") or {}).items() if v) if s and s[-1].get("versions") else "?"),
-            ("results", f"`{results}`")]
-    return ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows]
-
-# %% ../nbs/07_analysis.ipynb #febd0b7c
-def _rec_view(rec: pd.DataFrame) -> pd.DataFrame:
-    r = rec.copy()
-    if not len(r): return r
-    r["J per sample (baseline → recommended)"] = [f"{a:.3g} → {b:.3g}" for a, b in zip(r.j_per_sample_base, r.j_per_sample)]
-    r["saving (95% CI)"] = ["—" if v == "baseline" else f"{s:.1%} [{lo:.1%}, {hi:.1%}]" for v, s, lo, hi in zip(r.recommended, r.saving, r.saving_ci_low, r.saving_ci_high)]
-    r["quality change (95% CI)"] = ["—" if v == "baseline" else _fmt_change(k, c, lo, hi)
-                                    for v, k, c, lo, hi in zip(r.recommended, r.quality_kind, r.quality_change, r.quality_ci_low, r.quality_ci_high)]
-    r["break-even (inferences)"] = ["—" if pd.isna(b) else "never" if b == math.inf else f"{b:,.0f}" for b in r.break_even_samples]
-    return r
-
-# %% ../nbs/07_analysis.ipynb #b8eb1d5f
-def _energy_time_text(t) -> str:
-    et = t["energy_time"]
-    if not len(et): return ""
-    same = int(et.same_order.sum())
-    if t["estimated"]:
-        head = ("Energy here is an estimate of power × time, so it cannot rank versions differently from their run time, and its correlation with duration "
-                "is a property of the estimate, not a finding. ")
-        return head + (f"On this machine energy ranks the versions exactly as time does in all {len(et)} model–domain groups." if same == len(et) else
-                       f"Energy ranks the versions as time does in {same} of {len(et)} groups; where it does not, the estimate's CPU load differs between versions.")
-    return f"Measured energy ranks the versions as time does in {same} of {len(et)} groups" + ("." if same == len(et) else ": where it differs, power — not just time — separates the versions.")
-
-TABLES = ["per_sample", "comparisons", "version_means", "recommendation", "effects", "break_even", "friedman", "energy_time", "repetition_comparisons",
-          "inference_stats", "optimization_stats", "calibration"]
-CHARTS = ["change_vs_baseline", "change_per_token_vs_baseline", "energy_per_sample", "energy_vs_correctness", "calibration"]
-REPORT_FILES = [f"{t}.csv" for t in TABLES] + [f"{c}.{x}" for c in CHARTS for x in ("png", "svg")] + ["summary.md", "report.html"]
-
-# %% ../nbs/07_analysis.ipynb #c86170f1
-def write_report(results="results", out=None, study: str | None = None, budget: dict | None = None) -> dict:
-    "Write report.html, summary.md, tables (CSV) and charts (PNG, SVG) for one study in `results`; returns the paths."
-    results = Path(results)
-    t = analyse(results, study, budget)     # fails before anything is written
-    out = Path(out or results/"report"); out.mkdir(parents=True, exist_ok=True)
-    for f in REPORT_FILES: (out/f).unlink(missing_ok=True)   # a previous report's tables and charts, which this study may not make
-    paths = {}
-    for k, v in t.items():
-        if isinstance(v, pd.DataFrame) and len(v): v.to_csv(out/f"{k}.csv", index=False); paths[k] = out/f"{k}.csv"
-    cmp, ps = t["comparisons"], t["per_sample"]
-    colors = version_colors(t["frames"]["inference"].version)
-    charts = {}
-    if len(cmp):
-        charts["change_vs_baseline"] = change_chart(cmp[cmp.column == "j_per_sample"], "Energy per sample: change vs the baseline (paired, per sample)", ("domain", "model"), colors)
-        if (cmp.column == "j_per_token").any():
-            charts["change_per_token_vs_baseline"] = change_chart(cmp[cmp.column == "j_per_token"], "Energy per generated token: change vs the baseline", ("domain", "model"), colors)
-    if len(ps) and ps.j_per_sample.notna().any():
-        charts["energy_per_sample"] = energy_box(ps, "j_per_sample", ["domain", "model"], "J per sample (each point a sample, mean over repetitions)", colors=colors)
-        if t["version_means"][["j_per_sample", "correctness"]].notna().all(axis=1).any():
-            charts["energy_vs_correctness"] = pareto_chart(t["version_means"], "Energy vs quality (means over the samples)", colors)
-    if len(t["calibration"]):
-        frames = [t["frames"]["inference"], t["frames"]["optimization"]]
-        charts["calibration"] = calibration_chart(pd.concat(frames, ignore_index=True))
-    for k, c in charts.items(): paths[k + "_png"], paths[k + "_svg"] = save_chart(c, out/k)
-    banner = ("**Energy figures are ESTIMATES** (" + "; ".join(t["sources"]) + "): no hardware counter was read. Compare versions with each other; do not quote the joules as measurements."
-              if t["estimated"] else "Energy figures were measured by hardware counters (" + "; ".join(t["sources"]) + ").")
-    b = t["budget"]
-    md = ["# greenml report", ""] + _header(t, results) + ["", banner, "", "## Recommendation: which version to run", "",
-          f"Per model and domain, the version with the least energy per sample whose saving is significant (paired Wilcoxon, Holm-adjusted p < 0.05, its interval below 0) and whose "
-          f"observed quality change stays within the budget: at most {b['points']:g} percentage point{'s' * (b['points'] != 1)} of top-1 or pass@1 lost, at most {b['perplexity']:g}% more perplexity "
-          "(`greenml report --budget perplexity=…,points=…`). `verified`: the quality interval's worst end is within the budget too.", "",
-          _md_table(_rec_view(t["recommendation"]), ["domain", "model", "recommended", "J per sample (baseline → recommended)", "saving (95% CI)", "quality_metric",
-                    "quality change (95% CI)", "verified", "break-even (inferences)", "why"], rename={"quality_metric": "quality metric"})
-          if len(t["recommendation"]) else "_No version was compared with a baseline on the same samples, so there is nothing to recommend: run the baseline and at least one version._", ""]
-    md += ["## What this study can detect", ""] + [f"- {s}" for s in t["sensitivity"]] + [""]
-    md += [f"> warning: {w}" for w in t["warnings"]] + ([""] if t["warnings"] else [])
-    view = _cmp_view(cmp) if len(cmp) else cmp
-    for title, sel, note in (("Energy per sample", "j_per_sample", "J per sample, the mean over samples of each sample's mean over repetitions. `net` subtracts the idle baseline "
-                               "where one was measured (empty where a component is a constant, e.g. CodeCarbon's RAM estimate). `detectable ±` is the smallest relative change this comparison would detect (80% power, after Holm)."),
-                             ("Energy per generated token (text, code)", "j_per_token", "A version that writes longer answers spends more per sample even when each token is cheaper; per token separates the two."),
-                             ("Quality", None, "Top-1 accuracy and pass@1 in % of samples (change in points, exact McNemar test; with no sample changed, the interval is the exact bound on changes unseen); perplexity of the reference continuation, the geometric mean of per-sample perplexities (lower is better; relative change, Wilcoxon on log-perplexity). Quality is computed, never estimated.")):
-        part = view[view.column == sel] if sel and len(view) else (view[view.kind != "energy"] if len(view) else view)
-        md += [f"## {title}: each version vs the baseline (paired, per sample)", "", note, "",
-               _md_table(part, [c for c in CMP_COLUMNS if sel or c not in ("net_mean_base", "net_mean", "mde")], rename=CMP_NAMES), ""]
-    md += ["## What each optimization changed", "", "Medians over the optimization's repetitions; `optimize_j` is the optimization's own energy.", "",
-           _md_table(t["effects"], ["model", "version", "took_effect", "effect_summary", "params_before", "params_after", "sparsity", "quantized_layers", "eligible_layers",
-                     "baseline_size_mb", "size_mb", "optimize_s", "optimize_j"]), "",
-           "## Break-even: inferences to repay the optimization's own energy", "",
-           _md_table(t["break_even"], ["domain", "model", "version", "optimize_j", "baseline_j_per_sample", "j_per_sample", "saved_j_per_sample", "break_even_samples"],
-                     rename={"optimize_j": "optimize (J)", "baseline_j_per_sample": "baseline (J/sample)", "j_per_sample": "version (J/sample)",
-                             "saved_j_per_sample": "saved (J/sample)", "break_even_samples": "break-even (inferences)"}), "",
-           "## Energy and time", "", _energy_time_text(t), "",
-           "## Across all versions (Friedman, paired)", "", _md_table(t["friedman"], ["domain", "model", "metric", "versions", "n", "statistic", "p"]), "",
-           "## Repetition level (secondary)", "",
-           "One value per run (J per sample of the whole run), Mann-Whitney U with Holm's correction: the thesis's design. With few repetitions it cannot reach significance and no effect-size label is given; the paired tables above are the primary analysis.", "",
-           _md_table(t["repetition_comparisons"], ["domain", "model", "version", "n_base", "n", "median_base", "median", "rel_change", "rel_ci_low", "rel_ci_high", "p_holm", "cliffs_delta", "effect"],
-                     rename={"median_base": "baseline median (J/sample)", "median": "version median (J/sample)", "n_base": "runs (baseline)", "n": "runs"}), "",
-           "## Calibration: CodeCarbon's estimate vs the hardware counter", "",
-           ("Windows where a component was read from a counter also carry CodeCarbon's estimate of the same window; "
-            "error = (estimate − counter) / counter, per window (median and quartiles) and over the whole study (total_error).\n\n"
-            + _md_table(t["calibration"], ["host", "component", "source", "n", "measured_j_median", "estimate_j_median", "error_median", "error_q25", "error_q75", "total_error"])
-            if len(t["calibration"]) else "No hardware counter was read in this study, so CodeCarbon's estimates could not be checked against one."), ""]
-    (out/"summary.md").write_text("\n".join(md)); paths["summary"] = out/"summary.md"
-    return _html(out, md, charts, paths)
-
-# %% ../nbs/07_analysis.ipynb #7e31410c
-def _html(out, md, charts, paths):
-    "One self-contained page: the Markdown summary as HTML, then every chart as an embedded PNG that Vega replaces with the interactive chart when JavaScript runs."
-    import base64, html, markdown
-    from altair.utils._importers import import_vl_convert, vl_version_for_vl_convert
-    vlc = import_vl_convert()
-    bundle = vlc.javascript_bundle(vl_version=vl_version_for_vl_convert())
-    body = markdown.markdown("\n".join(md), extensions=["tables"])
-    divs, calls = [], []
-    for i, (k, c) in enumerate(charts.items()):
-        png = base64.b64encode(Path(paths[k + "_png"]).read_bytes()).decode()
-        divs.append(f"<h2>{html.escape(k.replace('_', ' '))}</h2><div id='chart{i}'><img alt='{html.escape(k)}' style='max-width:100%' src='data:image/png;base64,{png}'></div>")
-        calls.append(f"vegaEmbed('#chart{i}', {json.dumps(c.to_dict())}, {{actions: false}}).catch(console.error);")
-    page = ("<!doctype html><html><head><meta charset='utf-8'><title>greenml report</title>"
-            "<style>body{font-family:sans-serif;max-width:1200px;margin:2em auto;padding:0 1em} table{border-collapse:collapse;font-size:13px}"
-            "td,th{border:1px solid #ccc;padding:3px 6px} blockquote{color:#a40}</style>"
-            f"<script type='text/javascript'>{bundle}</script></head><body>{body}{''.join(divs)}"
-            f"<script type='text/javascript'>{''.join(calls)}</script></body></html>")
-    (out/"report.html").write_text(page); paths["html"] = out/"report.html"
-    return paths

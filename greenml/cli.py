@@ -251,7 +251,8 @@ def cmd_data(args) -> int:
 
 # %% ../nbs/08_cli.ipynb #7f06c735
 def cmd_report(args) -> int:
-    from greenml.analysis import write_report, parse_budget
+    from greenml.analysis import parse_budget
+    from greenml.report import write_report
     if not Path(args.results).is_dir(): raise GreenMLError(f"no results folder {args.results}: run `greenml run` first, or point --results at the folder it wrote")
     paths = write_report(args.results, args.out, study=args.study, budget=parse_budget(args.budget))
     print(Path(paths["summary"]).read_text())
