@@ -36,7 +36,7 @@ class Channel:
 @dataclass
 class Reading:
     "One component's energy in one window, from one backend."
-    energy_j: float
+    energy_j: float                             # joules in the window (nan: unknown, see flags)
     parts: dict = field(default_factory=dict)   # device -> joules
     flags: tuple = ()                           # e.g. ('counter_reset',)
 
@@ -48,10 +48,15 @@ class Backend:
         "`None` when usable here, otherwise one line: why not, and how to fix it."
         return None
     def channels(self) -> list[Channel]: return []
-    def snapshot(self, t: float):
+    def snapshot(self,
+                 t: float,   # the edge's time (s), from `time.perf_counter()`
+                ):
         "State at time `t` (`time.perf_counter()`), taken at a window edge."
         raise NotImplementedError
-    def window(self, s0, s1) -> dict[str, Reading]:
+    def window(self,
+               s0,   # this backend's snapshot at the window's start
+               s1,   # this backend's snapshot at the window's end
+              ) -> dict[str, Reading]:
         "Energy per component between two snapshots."
         raise NotImplementedError
 
@@ -83,7 +88,8 @@ def _zone_kind(name: str):
     return None
 
 # %% ../nbs/00_backends.ipynb #1b6f02f5
-def rapl_zones(root=RAPL_ROOT) -> list[tuple[str, Path]]:
+def rapl_zones(root=RAPL_ROOT,   # the powercap folder, normally /sys/class/powercap (a fake one in tests)
+              ) -> list[tuple[str, Path]]:
     "(component, zone folder) for every RAPL counter that counts once: packages (mirrored dies once) and dram."
     root, seen, found = Path(root), set(), []
     for d in sorted(root.glob("intel-rapl:*")):
@@ -108,7 +114,15 @@ def _mirrored(zones, tries=5) -> bool:
     return False
 
 # %% ../nbs/00_backends.ipynb #5c1cfd99
-def fake_powercap(root, pkg=(1_000_000, 2_000_000), dram=(100_000, 200_000), core=555, psys=999_999_999, rng=10_000_000, dies=None):
+def fake_powercap(root,                          # folder to build the tree in
+                  pkg=(1_000_000, 2_000_000),    # initial package counters (µJ), one per package
+                  dram=(100_000, 200_000),       # initial dram counters (µJ), one per package; None: that package has no dram zone
+                  core=555,                      # initial counter (µJ) of every `core` sub-zone (inside the package: never counted)
+                  psys=999_999_999,              # initial `psys` counter (µJ); None: no psys zone
+                  rng=10_000_000,                # every zone's `max_energy_range_uj`: where its counter wraps (µJ)
+                  dies=None,                     # initial counters (µJ) of extra top-level `package-0-die-N` zones (None: none)
+                 ):
+    "A fake powercap tree under `root`: packages with `core` and `dram` sub-zones, `psys`, and the kernel's symlinks; returns `root`."
     root = Path(root)
     def zone(path, name, e):
         path.mkdir(parents=True, exist_ok=True)
@@ -128,7 +142,10 @@ def fake_powercap(root, pkg=(1_000_000, 2_000_000), dram=(100_000, 200_000), cor
         z = root/"intel-rapl"/f"intel-rapl:{n+len(dies or ())}"; zone(z, "psys", psys); (root/z.name).symlink_to(z)
     return root
 
-def set_uj(root, zone, e):
+def set_uj(root,   # the fake powercap folder (from `fake_powercap`)
+           zone,   # the zone's folder name, e.g. 'intel-rapl:0' (package 0) or 'intel-rapl:0:1' (its dram)
+           e,      # the counter's new value (µJ)
+          ):
     "Move a fake counter atomically (a reader never sees a half-written file)."
     p = Path(root)/zone/"energy_uj"; t = p.with_name(".energy_uj.tmp"); t.write_text(f"{e}\n"); os.replace(t, p)
 
@@ -166,7 +183,9 @@ class RaplBackend(Backend):
     "CPU package and DRAM energy from RAPL, read through Zeus's `RAPLFile` (wrap-around handled by its poller)."
     name = "rapl"
     update_s = 0.001  # RAPL counters update about every millisecond
-    def __init__(self, root=RAPL_ROOT):
+    def __init__(self,
+                 root=RAPL_ROOT,   # the powercap folder (a fake one in tests)
+                ):
         self.root, self._files, self._last = Path(root), None, {}
 
 # %% ../nbs/00_backends.ipynb #7ed1517a
@@ -195,7 +214,9 @@ def channels(self: RaplBackend):
 
 # %% ../nbs/00_backends.ipynb #ad111523
 @patch
-def snapshot(self: RaplBackend, t):
+def snapshot(self: RaplBackend,
+             t,   # the edge's time (s), from `time.perf_counter()` (unused: RAPL counters need no clock)
+            ):
     out = {}
     for comp, zone, f in self._files:
         mj = f.read()
@@ -207,7 +228,10 @@ def snapshot(self: RaplBackend, t):
 
 # %% ../nbs/00_backends.ipynb #5f9c4bd4
 @patch
-def window(self: RaplBackend, s0, s1):
+def window(self: RaplBackend,
+           s0,   # snapshot at the window's start: (component, zone) -> mJ
+           s1,   # snapshot at the window's end
+          ):
     out = {}
     for (comp, zone), mj in s1.items():
         r = out.setdefault(comp, Reading(0.0))
@@ -219,7 +243,11 @@ def window(self: RaplBackend, s0, s1):
 class GpuBackend(Backend):
     "GPU energy per device through Zeus's GPU layer: energy counters where the GPU has one, power samples otherwise."
     name = "gpu"
-    def __init__(self, gpus=None, indices=None, power_monitor=None):
+    def __init__(self,
+                 gpus=None,            # Zeus GPUs object (default: `zeus.device.gpu.get_gpus()` at `probe`; a fake in tests)
+                 indices=None,         # the CUDA indices (`cuda:N` as this process sees them) to count (default: every visible GPU)
+                 power_monitor=None,   # Zeus PowerMonitor for GPUs without an energy counter (default: started by `probe` if needed)
+                ):
         self.gpus, self.indices, self._pm = gpus, indices, power_monitor
         self._last, self._resets, self.why = {}, {}, None
 
@@ -266,7 +294,9 @@ def vendor(self: GpuBackend) -> str: return "amdsmi" if type(self.gpus).__name__
 
 # %% ../nbs/00_backends.ipynb #9b642a26
 @patch
-def counted(self: GpuBackend, i: int) -> bool:
+def counted(self: GpuBackend,
+            i: int,   # GPU index, the `cuda:i` this process sees
+           ) -> bool:
     "Whether GPU `i` has an energy counter (else it is sampled)."
     return bool(self.gpus.supports_get_total_energy_consumption(i))
 
@@ -285,7 +315,10 @@ def channels(self: GpuBackend):
     return [Channel("gpu", "+".join(srcs), True, 0.1)]
 
 # %% ../nbs/00_backends.ipynb #fb5aeedc
-def hold_integral(timeline, t0: float, t1: float) -> float | None:
+def hold_integral(timeline,    # [(time (s), watts)], in time order, one sample per change of power
+                  t0: float,   # the window's start (s, same clock as the samples)
+                  t1: float,   # the window's end (s)
+                 ) -> float | None:
     "Joules between `t0` and `t1` from [(time, watts)] samples taken on change (each holds until the next); None if no sample precedes `t0`."
     before = [w for t, w in timeline if t <= t0]
     if not before: return None
@@ -296,7 +329,9 @@ def hold_integral(timeline, t0: float, t1: float) -> float | None:
 
 # %% ../nbs/00_backends.ipynb #2326a055
 @patch
-def snapshot(self: GpuBackend, t):
+def snapshot(self: GpuBackend,
+             t,   # the edge's time (s), from `time.perf_counter()` (unused: power samples are matched by wall-clock time)
+            ):
     raw = {}
     for i in self.indices:
         if not self.counted(i): continue
@@ -306,7 +341,10 @@ def snapshot(self: GpuBackend, t):
     return dict(wall=time.time(), mj=raw, resets=dict(self._resets))
 
 @patch
-def window(self: GpuBackend, s0, s1):
+def window(self: GpuBackend,
+           s0,   # snapshot at the window's start: wall time, counters (mJ) and reset counts
+           s1,   # snapshot at the window's end
+          ):
     r, flags = Reading(0.0), set()
     for i in self.indices:
         if i in s1["mj"]:
@@ -325,19 +363,39 @@ def window(self: GpuBackend, s0, s1):
 # %% ../nbs/00_backends.ipynb #40c679ad
 class FakeGPUs:
     "Mimics the part of zeus.device.gpu.GPUs that greenml uses."
-    def __init__(self, mj=(0, 0), counters=(True, True), limit_mw=(300_000, 300_000)): self.mj, self.counters, self.limit = list(mj), counters, limit_mw
+    def __init__(self,
+                 mj=(0, 0),                     # initial energy counters (mJ), one per GPU; move them through `.mj`
+                 counters=(True, True),         # whether each GPU has an energy counter (False: sampled, as before Volta)
+                 limit_mw=(300_000, 300_000),   # power limits (mW), one per GPU
+                ): self.mj, self.counters, self.limit = list(mj), counters, limit_mw
     def __len__(self): return len(self.mj)
-    def supports_get_total_energy_consumption(self, i): return self.counters[i]
-    def get_total_energy_consumption(self, i): return self.mj[i]
-    def get_name(self, i): return f"NVIDIA Fake {i}"
-    def get_power_management_limit(self, i): return self.limit[i]
+    def supports_get_total_energy_consumption(self,
+                                              i,   # GPU index
+                                             ): return self.counters[i]
+    def get_total_energy_consumption(self,
+                                     i,   # GPU index
+                                    ): return self.mj[i]
+    def get_name(self,
+                 i,   # GPU index
+                ): return f"NVIDIA Fake {i}"
+    def get_power_management_limit(self,
+                                   i,   # GPU index
+                                  ): return self.limit[i]
 
 class FakePowerMonitor:
     "Zeus's PowerMonitor timeline: a sample only when a GPU's power changes, as Zeus keeps them."
     measurement_domains = ["device_instant"]
     def __init__(self): self.samples = {}
-    def set(self, i, watts): self.samples.setdefault(i, []).append((time.time(), watts))
-    def get_power_timeline(self, domain, gpu_index=None, start_time=None, end_time=None): return {gpu_index: list(self.samples.get(gpu_index, []))}
+    def set(self,
+            i,       # GPU index
+            watts,   # its power from now on (W), stamped with `time.time()`
+           ): self.samples.setdefault(i, []).append((time.time(), watts))
+    def get_power_timeline(self,
+                           domain,            # measurement domain, e.g. 'device_instant' (ignored: one timeline per GPU)
+                           gpu_index=None,    # the GPU whose samples to return
+                           start_time=None,   # ignored (Zeus's signature): every sample is returned
+                           end_time=None,     # ignored (Zeus's signature)
+                          ): return {gpu_index: list(self.samples.get(gpu_index, []))}
 
 # %% ../nbs/00_backends.ipynb #f3a69028
 class _FixedLoad:
@@ -358,7 +416,9 @@ def _cpu_busy_total():
 class CodeCarbonBackend(Backend):
     "CPU and RAM estimates from CodeCarbon's power models, evaluated once per window; and the grid's emission factor."
     name = "codecarbon"
-    def __init__(self, country_iso_code="ESP"):
+    def __init__(self,
+                 country_iso_code="ESP",   # the grid whose emission factor applies (3-letter ISO code, any case)
+                ):
         self.country_iso_code = country_iso_code.upper()
         self._tracker, self._intensity = None, None
 
@@ -412,7 +472,9 @@ def cpu_tdp_w(self: CodeCarbonBackend): return getattr(self._hw("CPU"), "_tdp", 
 
 # %% ../nbs/00_backends.ipynb #7d12c8b6
 @patch
-def cpu_power_w(self: CodeCarbonBackend, load: float) -> float:
+def cpu_power_w(self: CodeCarbonBackend,
+                load: float,   # system-wide CPU load, 0..1 (clipped to that range)
+               ) -> float:
     "CodeCarbon's CPU power (W) at a system load `load` (0..1), from its own model code."
     h = self._hw("CPU")
     keep, h._cpu_load_meter = h._cpu_load_meter, _FixedLoad(100*min(max(load, 0.0), 1.0))
@@ -442,11 +504,16 @@ def channels(self: CodeCarbonBackend):
 
 # %% ../nbs/00_backends.ipynb #7de9dc14
 @patch
-def snapshot(self: CodeCarbonBackend, t): return (t, *_cpu_busy_total())
+def snapshot(self: CodeCarbonBackend,
+             t,   # the edge's time (s), from `time.perf_counter()`: the window's duration is the difference of two
+            ): return (t, *_cpu_busy_total())
 
 # %% ../nbs/00_backends.ipynb #bc8acb44
 @patch
-def window(self: CodeCarbonBackend, s0, s1):
+def window(self: CodeCarbonBackend,
+           s0,   # snapshot at the window's start: (time, busy CPU s, total CPU s)
+           s1,   # snapshot at the window's end
+          ):
     dt = s1[0] - s0[0]
     total = s1[2] - s0[2]
     load = (s1[1] - s0[1]) / total if total > 0 else 0.0

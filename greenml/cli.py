@@ -8,7 +8,8 @@ Docs: https://greenml.github.io/greenml/cli.html.md"""
 from __future__ import annotations
 import argparse, contextlib, json, os, shlex, signal, subprocess, sys, time, shutil
 from pathlib import Path
-from .measure import GreenMLError, Meter, doctor, record_table, records_table
+from .measure import Meter, doctor, record_table, records_table
+from .core import GreenMLError
 
 # %% auto #0
 __all__ = ['cmd_doctor', 'cmd_measure', 'demo_workload', 'cmd_demo', 'cmd_models', 'cmd_optimize', 'cmd_infer', 'cmd_run',
@@ -54,6 +55,14 @@ def cmd_doctor(args) -> int:
     print(json.dumps(d, indent=2) if args.json else _doctor_text(d))
     return 0
 
+# %% ../nbs/08_cli.ipynb #ee0255e3
+def _parser_doctor(sub):
+    "The arguments of `greenml doctor`."
+    d = sub.add_parser("doctor", help="what this machine can measure, and how to fix what it cannot")
+    d.add_argument("--json", action="store_true", help="print JSON instead of text")
+    d.add_argument("--country", default="ESP", help="ISO 3166 alpha-3 code of the grid (default: ESP)")
+    d.set_defaults(func=cmd_doctor)
+
 # %% ../nbs/08_cli.ipynb #101e45e2
 @contextlib.contextmanager
 def _hold_signals():
@@ -93,6 +102,18 @@ def cmd_measure(args) -> int:
         with open(args.output, "w") as f: f.write(rec.to_json(indent=2) + "\n")
     return rc
 
+# %% ../nbs/08_cli.ipynb #7487254f
+def _parser_measure(sub):
+    "The arguments of `greenml measure`."
+    m = sub.add_parser("measure", help="measure a command's time and energy, like `perf stat`",
+                       usage="greenml measure [-h] [--json] [--idle SECONDS] [--name NAME] [-o FILE] -- COMMAND ...")
+    m.add_argument("--json", action="store_true", help="print the record as JSON")
+    m.add_argument("--name", default="command", help="window name in the record (default: command)")
+    m.add_argument("-o", "--output", metavar="FILE", help="also write the JSON record to FILE")
+    _common(m)
+    m.add_argument("command", nargs=argparse.REMAINDER, help="the command to run, after --")
+    m.set_defaults(func=cmd_measure)
+
 # %% ../nbs/08_cli.ipynb #ad7397a8
 def demo_workload(meter: Meter, seconds: float = 1.0) -> list:
     "Measure a sleep, a pure-Python loop and a matrix-multiply loop, each `seconds` long, inside one outer window."
@@ -114,6 +135,14 @@ def cmd_demo(args) -> int:
     recs = demo_workload(m, args.seconds)
     print(records_table(recs)); print(); print(record_table(recs[-1]))
     return 0
+
+# %% ../nbs/08_cli.ipynb #ca15d544
+def _parser_demo(sub):
+    "The arguments of `greenml demo`."
+    e = sub.add_parser("demo", help="measure a short built-in workload and print the table")
+    e.add_argument("--seconds", type=float, default=1.0, help="length of each phase (default: 1)")
+    _common(e, idle=2.0)
+    e.set_defaults(func=cmd_demo)
 
 # %% ../nbs/08_cli.ipynb #77e93c2e
 def _split(s): return [x.strip() for x in (s or "").split(",") if x.strip()]
@@ -138,6 +167,13 @@ def cmd_models(args) -> int:
         print(f"{r['name']:<20}{r['domains']:<12}{r['source']:<10}{size:>9}  {'yes' if r['available'] else 'no: ' + r['reason']}")
     return 0
 
+# %% ../nbs/08_cli.ipynb #549cf46b
+def _parser_models(sub):
+    "The arguments of `greenml models`."
+    ls = sub.add_parser("models", help="list the registry's models, their domains, sizes and availability")
+    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.set_defaults(func=cmd_models)
+
 # %% ../nbs/08_cli.ipynb #00698202
 def _opt_line(r):
     flag = "" if r["took_effect"] else "   <-- NO EFFECT"
@@ -161,6 +197,24 @@ def cmd_optimize(args) -> int:
     print(f"{len(rows)} optimization runs appended to {args.out}/optimization_results.csv; optimized models in {args.models_dir}/")
     if bad: print(f"WARNING: {len(bad)} runs had NO EFFECT: " + ", ".join(sorted({f"{r['model']}/{r['strategy']}" for r in bad})))
     return 0
+
+# %% ../nbs/08_cli.ipynb #14c28b8b
+def _parser_optimize(sub):
+    "The arguments of `greenml optimize`."
+    o = sub.add_parser("optimize", help="apply optimizations under the meter and prove their effect")
+    o.add_argument("--models", required=True, help="comma-separated model names, hub ids or folders")
+    o.add_argument("--strategies", required=True, help="comma-separated, from: prune-l1, prune-structured, quant-dynamic (CPU only), "
+                   "quant-w8a8, quant-w8 (torchao, CPU only), bf16, fp16 (CUDA only), onnx, onnx-int8, onnx-int4 (decoder LMs through "
+                   "onnxruntime-genai on the CPU; other models on CUDA need onnxruntime-gpu), onnx-int8-static (CNNs, CPU only); "
+                   "one that cannot run on --device or does not apply to a model is skipped with one line")
+    o.add_argument("--task", default=None, choices=("causal-lm", "image-classification"), help="the task of the folders and hub ids in --models, where their config.json does not say")
+    o.add_argument("--reps", type=int, default=3, help="repetitions per (model, strategy) (default: 3)")
+    o.add_argument("--amount", type=float, default=None, help="pruning amount for the prune-* strategies (default: 0.2)")
+    o.add_argument("--out", default="results", help="results folder (default: results)")
+    o.add_argument("--models-dir", default="models", help="where optimized models are saved (default: models)")
+    o.add_argument("--device", default="auto", help=_DEVICE_HELP + " (default: auto)")
+    _common(o, idle=3.0)
+    o.set_defaults(func=cmd_optimize)
 
 # %% ../nbs/08_cli.ipynb #eadc241a
 def _inf_line(r):
@@ -195,6 +249,29 @@ def cmd_infer(args) -> int:
     print(f"{len(rows)} inference runs appended to {args.out}/inference_results.csv (per-sample rows: {args.out}/inference_samples.csv)")
     return 0
 
+# %% ../nbs/08_cli.ipynb #bada4189
+def _parser_infer(sub):
+    "The arguments of `greenml infer`."
+    i = sub.add_parser("infer", help="measure inference (per sample, per token) and correctness of model versions")
+    i.add_argument("--models", required=True, help="comma-separated model names, hub ids or folders")
+    i.add_argument("--versions", default="baseline", help="comma-separated: baseline and/or optimized strategies (default: baseline)")
+    i.add_argument("--domains", default="", help="comma-separated text,code,vision (default: every domain the model serves)")
+    i.add_argument("--reps", type=int, default=1, help="repetitions (default: 1)")
+    i.add_argument("--data", default=None, help="your data per domain, text=FILE,code=FILE,vision=DIR (formats: `greenml data --help`), or a folder in the thesis's layout (default: embedded)")
+    i.add_argument("--field", default=None, help="your JSONL's field names, greenml's=yours: prompt=input,reference=target")
+    i.add_argument("--batch-size", type=int, default=1, help="images per measured forward pass, and sequences per teacher-forced perplexity pass; "
+                   "generation stays one prompt at a time; energy is still reported per sample (default: 1)")
+    i.add_argument("--task", default=None, choices=("causal-lm", "image-classification"), help="the task of the folders and hub ids in --models, where their config.json does not say")
+    i.add_argument("--samples", type=int, default=None, help="use only the first N samples of each dataset")
+    i.add_argument("--max-new-tokens", type=int, default=None, help="generation length limit (default: text 24, code 128)")
+    i.add_argument("--code-dataset", default="humaneval", help="embedded code benchmark: humaneval (164 problems) or greenml (34 tasks) (default: humaneval)")
+    i.add_argument("--languagetool", default=None, help="LanguageTool server URL for the grammar score (or $GREENML_LANGUAGETOOL_URL)")
+    i.add_argument("--out", default="results", help="results folder (default: results)")
+    i.add_argument("--models-dir", default="models", help="where optimized models were saved (default: models)")
+    i.add_argument("--device", default="auto", help=_DEVICE_HELP + " (default: auto)")
+    _common(i, idle=3.0)
+    i.set_defaults(func=cmd_infer)
+
 # %% ../nbs/08_cli.ipynb #44449a26
 def cmd_run(args) -> int:
     import copy
@@ -219,6 +296,21 @@ def cmd_run(args) -> int:
     print(summ, flush=True)
     return 1 if summ.failed else 0
 
+# %% ../nbs/08_cli.ipynb #790ef1a0
+def _parser_run(sub):
+    "The arguments of `greenml run`."
+    r = sub.add_parser("run", help="run a whole study from a config: optimize, then infer (resumable)")
+    r.add_argument("config", nargs="?", default="default", help="a TOML file, or a shipped config: default, thesis (default: default)")
+    r.add_argument("--models", default=None, help="comma-separated models, replacing the config's")
+    r.add_argument("--strategies", default=None, help="comma-separated strategies, replacing the config's (versions become baseline + these)")
+    r.add_argument("--reps", type=int, default=None, help="repetitions for both phases, replacing the config's")
+    r.add_argument("--out", default=None, help="results folder, replacing the config's")
+    r.add_argument("--models-dir", default=None, help="where optimized models are saved, replacing the config's [experiment] models_dir")
+    r.add_argument("--idle", type=float, default=None, metavar="SECONDS", help="idle baseline length, replacing the config's")
+    r.add_argument("--device", default=None, help=_DEVICE_HELP + ", replacing the config's [experiment] device")
+    r.add_argument("--quiet", action="store_true", help="no progress bar (for CI and logs)")
+    r.set_defaults(func=cmd_run)
+
 # %% ../nbs/08_cli.ipynb #e223e5a8
 def cmd_thesis(args) -> int:
     from greenml.data import fetch_thesis, thesis_path, THESIS_HOW
@@ -230,6 +322,15 @@ def cmd_thesis(args) -> int:
     if not (r and dt): raise GreenMLError(f"the thesis's {'results' if not r else 'data'} are not here: {THESIS_HOW}")
     print(f"results {r}\ndata    {dt}")
     return 0
+
+# %% ../nbs/08_cli.ipynb #0a432e2b
+def _parser_thesis(sub):
+    "The arguments of `greenml thesis`."
+    th = sub.add_parser("thesis", help="the 2023 thesis's published results and data: fetch them (pinned, checksummed) or say where they are")
+    th.add_argument("action", choices=("fetch", "path"), help="fetch: download into the cache; path: where they are found")
+    th.add_argument("--to", default=None, help="fetch into this folder instead of GREENML_HOME/thesis (then point GREENML_THESIS_RESULTS at it)")
+    th.add_argument("--url", default=None, help="a mirror: URL template with {repository}, {commit}, {path} (default: GitHub's raw files)")
+    th.set_defaults(func=cmd_thesis)
 
 # %% ../nbs/08_cli.ipynb #0178d0a8
 def cmd_data(args) -> int:
@@ -249,94 +350,9 @@ def cmd_data(args) -> int:
         print(f"{'':<7}first: {first.id}: {what}")
     return 0
 
-# %% ../nbs/08_cli.ipynb #7f06c735
-def cmd_report(args) -> int:
-    from greenml.analysis import parse_budget
-    from greenml.report import write_report
-    if not Path(args.results).is_dir(): raise GreenMLError(f"no results folder {args.results}: run `greenml run` first, or point --results at the folder it wrote")
-    paths = write_report(args.results, args.out, study=args.study, budget=parse_budget(args.budget))
-    print(Path(paths["summary"]).read_text())
-    print(f"report: {paths['html']} (self-contained), tables and charts (PNG, SVG) in {Path(paths['html']).parent}/")
-    return 0
-
-# %% ../nbs/08_cli.ipynb #f83e240d
-def _common(p, idle=3.0):
-    p.add_argument("--backend", default="auto", help="energy backends in priority order, comma-separated: rapl,gpu,codecarbon (default: auto: counters first, CodeCarbon's estimates for the rest)")
-    p.add_argument("--country", default="ESP", help="ISO 3166 alpha-3 code of the grid, for emissions (default: ESP, the thesis's)")
-    if idle is not None: p.add_argument("--idle", type=float, default=idle, metavar="SECONDS", help=f"idle baseline length; 0 disables net energy (default: {idle:g})")
-
-_DEVICE_HELP = "where models run: auto (the first GPU when CUDA is present, else the CPU), cpu, cuda or cuda:N"
-
-# %% ../nbs/08_cli.ipynb #cda96b46
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="greenml", description="Measure what optimizing an ML model does to its energy use and correctness.")
-    sub = p.add_subparsers(dest="cmd", metavar="COMMAND")
-    d = sub.add_parser("doctor", help="what this machine can measure, and how to fix what it cannot")
-    d.add_argument("--json", action="store_true", help="print JSON instead of text")
-    d.add_argument("--country", default="ESP", help="ISO 3166 alpha-3 code of the grid (default: ESP)")
-    d.set_defaults(func=cmd_doctor)
-    m = sub.add_parser("measure", help="measure a command's time and energy, like `perf stat`",
-                       usage="greenml measure [-h] [--json] [--idle SECONDS] [--name NAME] [-o FILE] -- COMMAND ...")
-    m.add_argument("--json", action="store_true", help="print the record as JSON")
-    m.add_argument("--name", default="command", help="window name in the record (default: command)")
-    m.add_argument("-o", "--output", metavar="FILE", help="also write the JSON record to FILE")
-    _common(m)
-    m.add_argument("command", nargs=argparse.REMAINDER, help="the command to run, after --")
-    m.set_defaults(func=cmd_measure)
-    r = sub.add_parser("run", help="run a whole study from a config: optimize, then infer (resumable)")
-    r.add_argument("config", nargs="?", default="default", help="a TOML file, or a shipped config: default, thesis (default: default)")
-    r.add_argument("--models", default=None, help="comma-separated models, replacing the config's")
-    r.add_argument("--strategies", default=None, help="comma-separated strategies, replacing the config's (versions become baseline + these)")
-    r.add_argument("--reps", type=int, default=None, help="repetitions for both phases, replacing the config's")
-    r.add_argument("--out", default=None, help="results folder, replacing the config's")
-    r.add_argument("--models-dir", default=None, help="where optimized models are saved, replacing the config's [experiment] models_dir")
-    r.add_argument("--idle", type=float, default=None, metavar="SECONDS", help="idle baseline length, replacing the config's")
-    r.add_argument("--device", default=None, help=_DEVICE_HELP + ", replacing the config's [experiment] device")
-    r.add_argument("--quiet", action="store_true", help="no progress bar (for CI and logs)")
-    r.set_defaults(func=cmd_run)
-    rp = sub.add_parser("report", help="statistics, charts and a self-contained HTML report from a results folder")
-    rp.add_argument("--results", default="results", help="results folder (default: results)")
-    rp.add_argument("--out", default=None, help="report folder (default: RESULTS/report)")
-    rp.add_argument("--study", default=None, help="which study in RESULTS: a config name or config-hash prefix (default: the latest); studies are never pooled")
-    rp.add_argument("--budget", default=None, help="quality budget of the recommendation: perplexity=PERCENT,points=POINTS "
-                    "(default: perplexity=1,points=1: at most 1%% more perplexity, at most 1 point of top-1 or pass@1 lost)")
-    rp.set_defaults(func=cmd_report)
-    ls = sub.add_parser("models", help="list the registry's models, their domains, sizes and availability")
-    ls.add_argument("--json", action="store_true", help="print JSON")
-    ls.set_defaults(func=cmd_models)
-    o = sub.add_parser("optimize", help="apply optimizations under the meter and prove their effect")
-    o.add_argument("--models", required=True, help="comma-separated model names, hub ids or folders")
-    o.add_argument("--strategies", required=True, help="comma-separated, from: prune-l1, prune-structured, quant-dynamic (CPU only), "
-                   "quant-w8a8, quant-w8 (torchao, CPU only), bf16, fp16 (CUDA only), onnx, onnx-int8, onnx-int4 (decoder LMs through "
-                   "onnxruntime-genai on the CPU; other models on CUDA need onnxruntime-gpu), onnx-int8-static (CNNs, CPU only); "
-                   "one that cannot run on --device or does not apply to a model is skipped with one line")
-    o.add_argument("--task", default=None, choices=("causal-lm", "image-classification"), help="the task of the folders and hub ids in --models, where their config.json does not say")
-    o.add_argument("--reps", type=int, default=3, help="repetitions per (model, strategy) (default: 3)")
-    o.add_argument("--amount", type=float, default=None, help="pruning amount for the prune-* strategies (default: 0.2)")
-    o.add_argument("--out", default="results", help="results folder (default: results)")
-    o.add_argument("--models-dir", default="models", help="where optimized models are saved (default: models)")
-    o.add_argument("--device", default="auto", help=_DEVICE_HELP + " (default: auto)")
-    _common(o, idle=3.0)
-    o.set_defaults(func=cmd_optimize)
-    i = sub.add_parser("infer", help="measure inference (per sample, per token) and correctness of model versions")
-    i.add_argument("--models", required=True, help="comma-separated model names, hub ids or folders")
-    i.add_argument("--versions", default="baseline", help="comma-separated: baseline and/or optimized strategies (default: baseline)")
-    i.add_argument("--domains", default="", help="comma-separated text,code,vision (default: every domain the model serves)")
-    i.add_argument("--reps", type=int, default=1, help="repetitions (default: 1)")
-    i.add_argument("--data", default=None, help="your data per domain, text=FILE,code=FILE,vision=DIR (formats: `greenml data --help`), or a folder in the thesis's layout (default: embedded)")
-    i.add_argument("--field", default=None, help="your JSONL's field names, greenml's=yours: prompt=input,reference=target")
-    i.add_argument("--batch-size", type=int, default=1, help="images per measured forward pass, and sequences per teacher-forced perplexity pass; "
-                   "generation stays one prompt at a time; energy is still reported per sample (default: 1)")
-    i.add_argument("--task", default=None, choices=("causal-lm", "image-classification"), help="the task of the folders and hub ids in --models, where their config.json does not say")
-    i.add_argument("--samples", type=int, default=None, help="use only the first N samples of each dataset")
-    i.add_argument("--max-new-tokens", type=int, default=None, help="generation length limit (default: text 24, code 128)")
-    i.add_argument("--code-dataset", default="humaneval", help="embedded code benchmark: humaneval (164 problems) or greenml (34 tasks) (default: humaneval)")
-    i.add_argument("--languagetool", default=None, help="LanguageTool server URL for the grammar score (or $GREENML_LANGUAGETOOL_URL)")
-    i.add_argument("--out", default="results", help="results folder (default: results)")
-    i.add_argument("--models-dir", default="models", help="where optimized models were saved (default: models)")
-    i.add_argument("--device", default="auto", help=_DEVICE_HELP + " (default: auto)")
-    _common(i, idle=3.0)
-    i.set_defaults(func=cmd_infer)
+# %% ../nbs/08_cli.ipynb #018a65ac
+def _parser_data(sub):
+    "The arguments of `greenml data`."
     from greenml.data import DATA_FORMATS
     dt = sub.add_parser("data", help="check your data files and show what greenml reads from them; --help documents the formats",
                         description="Read and check data as `greenml infer` and `greenml run` would, and print what each domain holds.",
@@ -347,15 +363,42 @@ def build_parser() -> argparse.ArgumentParser:
     dt.add_argument("--samples", type=int, default=None, help="read only the first N samples of each")
     dt.add_argument("--code-dataset", default="humaneval", help="embedded code benchmark when no code file is given: humaneval or greenml (default: humaneval)")
     dt.set_defaults(func=cmd_data)
-    th = sub.add_parser("thesis", help="the 2023 thesis's published results and data: fetch them (pinned, checksummed) or say where they are")
-    th.add_argument("action", choices=("fetch", "path"), help="fetch: download into the cache; path: where they are found")
-    th.add_argument("--to", default=None, help="fetch into this folder instead of GREENML_HOME/thesis (then point GREENML_THESIS_RESULTS at it)")
-    th.add_argument("--url", default=None, help="a mirror: URL template with {repository}, {commit}, {path} (default: GitHub's raw files)")
-    th.set_defaults(func=cmd_thesis)
-    e = sub.add_parser("demo", help="measure a short built-in workload and print the table")
-    e.add_argument("--seconds", type=float, default=1.0, help="length of each phase (default: 1)")
-    _common(e, idle=2.0)
-    e.set_defaults(func=cmd_demo)
+
+# %% ../nbs/08_cli.ipynb #7f06c735
+def cmd_report(args) -> int:
+    from greenml.analysis import parse_budget
+    from greenml.report import write_report
+    if not Path(args.results).is_dir(): raise GreenMLError(f"no results folder {args.results}: run `greenml run` first, or point --results at the folder it wrote")
+    paths = write_report(args.results, args.out, study=args.study, budget=parse_budget(args.budget))
+    print(Path(paths["summary"]).read_text())
+    print(f"report: {paths['html']} (self-contained), tables and charts (PNG, SVG) in {Path(paths['html']).parent}/")
+    return 0
+
+# %% ../nbs/08_cli.ipynb #cbc7855c
+def _parser_report(sub):
+    "The arguments of `greenml report`."
+    rp = sub.add_parser("report", help="statistics, charts and a self-contained HTML report from a results folder")
+    rp.add_argument("--results", default="results", help="results folder (default: results)")
+    rp.add_argument("--out", default=None, help="report folder (default: RESULTS/report)")
+    rp.add_argument("--study", default=None, help="which study in RESULTS: a config name or config-hash prefix (default: the latest); studies are never pooled")
+    rp.add_argument("--budget", default=None, help="quality budget of the recommendation: perplexity=PERCENT,points=POINTS "
+                    "(default: perplexity=1,points=1: at most 1%% more perplexity, at most 1 point of top-1 or pass@1 lost)")
+    rp.set_defaults(func=cmd_report)
+
+# %% ../nbs/08_cli.ipynb #f83e240d
+def _common(p, idle=3.0):
+    p.add_argument("--backend", default="auto", help="energy backends in priority order, comma-separated: rapl,gpu,codecarbon (default: auto: counters first, CodeCarbon's estimates for the rest)")
+    p.add_argument("--country", default="ESP", help="ISO 3166 alpha-3 code of the grid, for emissions (default: ESP, the thesis's)")
+    if idle is not None: p.add_argument("--idle", type=float, default=idle, metavar="SECONDS", help=f"idle baseline length; 0 disables net energy (default: {idle:g})")
+
+_DEVICE_HELP = "where models run: auto (the first GPU when CUDA is present, else the CPU), cpu, cuda or cuda:N"
+
+# %% ../nbs/08_cli.ipynb #48d12a97
+def build_parser() -> argparse.ArgumentParser:
+    "The `greenml` command's parser: a sub-command per `_parser_NAME`, in the order `--help` lists them."
+    p = argparse.ArgumentParser(prog="greenml", description="Measure what optimizing an ML model does to its energy use and correctness.")
+    sub = p.add_subparsers(dest="cmd", metavar="COMMAND")
+    for add in (_parser_doctor, _parser_measure, _parser_run, _parser_report, _parser_models, _parser_optimize, _parser_infer, _parser_data, _parser_thesis, _parser_demo): add(sub)
     return p
 
 # %% ../nbs/08_cli.ipynb #8cb2beb7

@@ -9,7 +9,8 @@ from __future__ import annotations
 import copy, datetime, difflib, hashlib, itertools, json, math, os, random, sys, time, tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from .measure import GreenMLError, Meter, environment, machine_info, BACKENDS
+from .measure import Meter, environment, machine_info, BACKENDS
+from .core import GreenMLError
 from .models import get_spec, resolve_device, declare_model, TASKS
 from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, baseline_size, applicable
 from .optimize import check_strategies, strategy_names
@@ -56,8 +57,8 @@ MODEL_KEYS = {"path": str, "hub": str, "revision": str, "task": str, "domains": 
 @dataclass
 class Config:
     "A validated study."
-    raw: dict
-    source: str = "<dict>"
+    raw: dict              # table -> key -> value: checked, defaults filled in (`parse_config`)
+    source: str = "<dict>" # where it came from, for messages: the TOML file's path, or '<dict>'
     given: dict = None     # the config as written, before defaults: what a command-line override edits
     def __getitem__(self, k): t, key = k.split("."); return self.raw[t][key]
 
@@ -91,13 +92,17 @@ def hash(self: Config) -> str:
 
 # %% ../nbs/06_experiment.ipynb #3c60d1e4
 @patch
-def strategies_for(self: Config, model) -> list[str]:
+def strategies_for(self: Config,
+                   model, # a model of `[experiment] models`
+                  ) -> list[str]:
     "The strategies applied to `model`: its own list in `[optimize.models]`, else `[optimize] strategies`."
     return self["optimize.models"].get(model, self["optimize.strategies"])
 
 # %% ../nbs/06_experiment.ipynb #bc1f8d28
 @patch
-def opt_versions_for(self: Config, model) -> dict:
+def opt_versions_for(self: Config,
+                     model, # a model of `[experiment] models`
+                    ) -> dict:
     "version -> (strategy, parameters) for `model`: one per strategy, or one per point of its swept parameters (`prune-l1@0.3`)."
     return {v: (s, p) for s in self.strategies_for(model) for v, p in sweep(s, self["optimize.params"].get(s, {}))}
 
@@ -109,7 +114,9 @@ def opt_versions(self: Config) -> dict:
 
 # %% ../nbs/06_experiment.ipynb #b9b88b13
 @patch
-def versions_for(self: Config, model) -> list[str]:
+def versions_for(self: Config,
+                 model, # a model of `[experiment] models`
+                ) -> list[str]:
     "The versions inferred for `model`: `[inference] versions` that this model has, else the baseline and every version made for it."
     made = self.opt_versions_for(model)
     want = self["inference.versions"]
@@ -137,18 +144,25 @@ def data_paths(self: Config):
 
 # %% ../nbs/06_experiment.ipynb #ea7f4303
 @patch
-def samples(self: Config, domain):
+def samples(self: Config,
+            domain, # 'text', 'code' or 'vision'
+           ):
+    "How many of `domain`'s samples the study uses (`[inference] samples`: a count, or domain -> count); None: all of them."
     s = self["inference.samples"]
     return (s.get(domain) if isinstance(s, dict) else s) or None
 
 # %% ../nbs/06_experiment.ipynb #836601d2
 @patch
 def max_new_tokens(self: Config):
+    "domain -> the most tokens generated per answer: `GEN_DEFAULTS`, overridden by `[inference] max_new_tokens` (an int: text and code)."
     m = self["inference.max_new_tokens"]
     return {**GEN_DEFAULTS, **(m if isinstance(m, dict) else {"text": m, "code": m})}
 
 # %% ../nbs/06_experiment.ipynb #8d7cc4c3
-def domains_of(cfg, model: str) -> list[str]:
+def domains_of(cfg,        # the study's `Config`
+               model: str, # one of its models
+              ) -> list[str]:
+    "The domains `model` is inferred on: those it serves, narrowed to `[experiment] domains` when the config lists some."
     ds = get_spec(model).domains
     want = cfg["experiment.domains"]
     return [d for d in ds if not want or d in want]
@@ -171,7 +185,9 @@ def _did_you_mean(word, options):
     return f" (did you mean {m[0]!r}?)" if m else ""
 
 # %% ../nbs/06_experiment.ipynb #4239265f
-def parse_config(raw: dict, source="<dict>") -> Config:
+def parse_config(raw: dict,       # the config's tables as `tomllib` reads them: table -> key -> value
+                 source="<dict>", # where it came from, for the error messages (a TOML file's path)
+                ) -> Config:
     "Check `raw` against the schema (unknown tables or keys, wrong types) and fill in defaults."
     out = {}
     for t in raw:
@@ -261,7 +277,8 @@ def _check_values(c: dict, raw: dict, source: str):
         if b != "auto" and b not in known: bad(f"[measure] backends names {b!r}{_did_you_mean(b, known)}: choose from auto, {', '.join(BACKENDS)}")
 
 # %% ../nbs/06_experiment.ipynb #6aea33dd
-def load_config(name_or_path="default") -> Config:
+def load_config(name_or_path="default", # a shipped config's name ('default', 'thesis') or a TOML file's path
+               ) -> Config:
     "A shipped config by name (`default`, `thesis`) or a TOML file."
     p = Path(name_or_path)
     if not p.suffix and not p.exists(): p = CONFIG_DIR/f"{name_or_path}.toml"
@@ -276,7 +293,8 @@ def load_config(name_or_path="default") -> Config:
     return parse_config(raw, str(p))
 
 # %% ../nbs/06_experiment.ipynb #39ba5fe2
-def validate(cfg: Config) -> dict:
+def validate(cfg: Config, # the study, as `parse_config` or `load_config` returns it
+            ) -> dict:
     "Raise `GreenMLError` for the first problem in `cfg`; when the study can run, return its datasets (domain -> samples), every sample parsed."
     try: device = cfg.device
     except GreenMLError as e: raise GreenMLError(f"config {cfg.source}: [experiment] {e}") from None
@@ -326,7 +344,8 @@ def validate(cfg: Config) -> dict:
     return sets
 
 # %% ../nbs/06_experiment.ipynb #03bb1c0f
-def skipped(cfg: Config) -> list[str]:
+def skipped(cfg: Config, # the study
+           ) -> list[str]:
     "One line per (strategy, model) of `cfg` that cannot run on its device or makes no sense for the model: what `plan` leaves out, and why."
     device = cfg.device
     return [f"skip {s} on {m}: {why}" for m in cfg["experiment.models"] for s in cfg.strategies_for(m)
@@ -346,15 +365,16 @@ def _check_writable(folder: Path, how: str = "--out"):
 class Unit:
     "One run of the grid."
     phase: str            # 'optimize' or 'infer'
-    model: str
+    model: str            # the model's name, as the config gives it
     version: str          # the strategy (optimize) or version (infer)
-    domain: str | None
-    iteration: int
+    domain: str | None    # 'text', 'code' or 'vision' (infer); None (optimize)
+    iteration: int        # the repetition's number, from 1
     @property
     def id(self) -> str: return f"{self.phase}:{self.model}:{self.version}:{self.domain or '-'}:{self.iteration}"
 
 # %% ../nbs/06_experiment.ipynb #eb887f55
-def plan(cfg: Config) -> list[Unit]:
+def plan(cfg: Config, # the study; `[experiment] seed` sets the order
+        ) -> list[Unit]:
     "Every unit of the study, in run order: optimizations (shuffled), then inference (shuffled)."
     seed, device = cfg["experiment.seed"], cfg.device
     runs = lambda v, m: v == "baseline" or applicable(strategy_of(v), get_spec(m), device) is None
@@ -366,7 +386,9 @@ def plan(cfg: Config) -> list[Unit]:
     return opt + inf
 
 # %% ../nbs/06_experiment.ipynb #1b85f443
-def resume_state(out, config_hash: str | None = None) -> tuple[set, list[str]]:
+def resume_state(out,                           # the results folder
+                 config_hash: str | None = None # the study's `Config.hash`: only its units count as done; None: any config's
+                ) -> tuple[set, list[str]]:
     "Ids of the units committed in `out` by this config, after repairing the files and removing rows of uncommitted units."
     out = Path(out); notes = []
     key = lambda r: (r.get("config_hash") or None, r.get("unit_id") or None)
@@ -401,14 +423,14 @@ def resume_state(out, config_hash: str | None = None) -> tuple[set, list[str]]:
 @dataclass
 class Summary:
     "What a run did."
-    out: Path
-    ran: list = field(default_factory=list)
-    skipped: int = 0
+    out: Path                                      # the results folder
+    ran: list = field(default_factory=list)        # ids of the units run this time
+    skipped: int = 0                               # units already done before this run, not run again
     failed: list = field(default_factory=list)     # (unit id, reason)
-    notes: list = field(default_factory=list)
+    notes: list = field(default_factory=list)      # one line per repair of a damaged results file (`resume_state`)
     skips: list = field(default_factory=list)      # one line per (strategy, model) left out: `skipped`
-    seconds: float = 0.0
-    table: str = ""
+    seconds: float = 0.0                           # wall-clock time of the run
+    table: str = ""                                # medians of the results (`summary_table`)
     def __str__(self):
         lines = [f"greenml run: {len(self.ran)} runs done, {self.skipped} already done before, {len(self.failed)} failed, in {self.seconds/60:.1f} min"]
         lines += [f"  repaired: {n}" for n in self.notes]
@@ -423,7 +445,11 @@ def _progress(total, initial, quiet):
     return tqdm(total=total, initial=initial, disable=quiet, unit="run", dynamic_ncols=True, file=sys.stderr)
 
 # %% ../nbs/06_experiment.ipynb #df554710
-def run_experiment(cfg: Config, quiet: bool = False, meter: Meter | None = None, stop_after: int | None = None) -> Summary:
+def run_experiment(cfg: Config,                  # the study, as `load_config` or `parse_config` returns it
+                   quiet: bool = False,          # no progress bar
+                   meter: Meter | None = None,   # None: a `Meter` set up from the config's `[measure]` table
+                   stop_after: int | None = None # end after this many units (for tests); None: run every unit left
+                  ) -> Summary:
     "Run (or resume) the study `cfg`; returns a `Summary`. `stop_after` ends after that many units (for tests)."
     t0 = time.perf_counter()
     datasets = validate(cfg)
@@ -487,7 +513,9 @@ def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
     return summ
 
 # %% ../nbs/06_experiment.ipynb #7bb6cd07
-def summary_table(out, config_hash: str | None = None) -> str:
+def summary_table(out,                           # the results folder
+                  config_hash: str | None = None # only this config's rows (`Config.hash`); None: every row
+                 ) -> str:
     "Medians per (model, strategy) of the optimizations and per (model, version, domain) of inference, as text."
     import pandas as pd
     out, parts = Path(out), []

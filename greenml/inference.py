@@ -10,7 +10,8 @@ import gc, json, math, re, statistics, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
-from .measure import GreenMLError, Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS
+from .measure import Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS
+from .core import GreenMLError
 from .models import LoadedModel, get_spec, load_model, resolve_device
 from .runtimes import GenaiModule
 from .optimize import OrtModule, STRATEGIES, applicable, load_optimized
@@ -24,12 +25,17 @@ __all__ = ['CODE_INSTRUCTION', 'INF_COLUMNS', 'GEN_DEFAULTS', 'strategy_of', 'lo
            'code_stop_chat', 'code_stop_base', 'build_prompt', 'InferenceJob', 'check_labels', 'run_inference']
 
 # %% ../nbs/05_inference.ipynb #d3ade566
-def strategy_of(version: str) -> str:
+def strategy_of(version: str, # 'baseline', a strategy, or a strategy at one point of a sweep ('prune-l1@0.3')
+               ) -> str:
     "The strategy that made `version`: `prune-l1@0.3` was made by `prune-l1` (one point of an amount sweep)."
     return version.split("@", 1)[0]
 
 # %% ../nbs/05_inference.ipynb #801af56d
-def load_version(model: str, version: str = "baseline", models_dir="models", device: str = "auto") -> tuple[LoadedModel, str]:
+def load_version(model: str,                # model name, hub id or folder
+                 version: str = "baseline",  # 'baseline' or a version saved under `models_dir` (e.g. 'prune-l1@0.3')
+                 models_dir="models",        # where `greenml optimize` saved the optimized versions
+                 device: str = "auto",       # 'auto', 'cpu', 'cuda' or 'cuda:N'
+                ) -> tuple[LoadedModel, str]:
     "(LoadedModel, framework) for `version` of `model` on `device`: 'baseline' or a strategy saved under `models_dir`."
     device = resolve_device(device)
     base = load_model(model)
@@ -52,7 +58,11 @@ def _stopper(tok, prompt_len, stop):
     return _Stop()
 
 # %% ../nbs/05_inference.ipynb #dcf061c9
-def generate(lm: LoadedModel, input_ids: torch.Tensor, max_new_tokens: int, stop=None) -> list[int]:
+def generate(lm: LoadedModel,         # the model and its tokenizer
+             input_ids: torch.Tensor, # the prompt's token ids, shape (1, n)
+             max_new_tokens: int,     # the most tokens to generate
+             stop=None,               # decoded new text -> True to end early (`text_stop`, ...); None: EOS and the limit only
+            ) -> list[int]:
     "Greedy continuation of one prompt (`input_ids` of shape (1, n)) on the model's device; returns the new token ids."
     tok, n = lm.tokenizer, input_ids.shape[1]
     input_ids = input_ids.to(lm.device)
@@ -83,16 +93,27 @@ def generate(lm: LoadedModel, input_ids: torch.Tensor, max_new_tokens: int, stop
 # %% ../nbs/05_inference.ipynb #6bbca8c7
 CODE_INSTRUCTION = "Complete this Python function. Reply with the complete function in a single ```python code block and nothing else.\n\n```python\n{prompt}```"
 
-def text_stop(t: str) -> bool: return "\n" in t.lstrip("\n")
+def text_stop(t: str, # the new text decoded so far
+             ) -> bool:
+    "Text ends with its first line (newlines before it do not count)."
+    return "\n" in t.lstrip("\n")
 
 # %% ../nbs/05_inference.ipynb #1b9fdcfa
-def code_stop_chat(t: str) -> bool: return t.count("```") >= 2
+def code_stop_chat(t: str, # the new text decoded so far
+                  ) -> bool:
+    "A chat model's answer ends when its fenced code block is closed."
+    return t.count("```") >= 2
 
 # %% ../nbs/05_inference.ipynb #b9d6f044
-def code_stop_base(t: str) -> bool: return re.search(r"\n\S", t) is not None and t.strip() != ""
+def code_stop_base(t: str, # the new text decoded so far
+                  ) -> bool:
+    "A base model's continuation of the function ends at the first line that is not indented."
+    return re.search(r"\n\S", t) is not None and t.strip() != ""
 
 # %% ../nbs/05_inference.ipynb #530517fe
-def build_prompt(lm: LoadedModel, sample) -> tuple[torch.Tensor, callable]:
+def build_prompt(lm: LoadedModel, # the model: its tokenizer (and chat template) and device
+                 sample,          # a `TextSample` or `CodeTask`
+                ) -> tuple[torch.Tensor, callable]:
     "Token ids for `sample`, on the model's device, and the stop rule for its continuation."
     tok = lm.tokenizer
     if isinstance(sample, CodeTask) and getattr(tok, "chat_template", None):
@@ -114,19 +135,19 @@ def _summ(xs):
 @dataclass
 class InferenceJob:
     "Shared state of an inference study: meter, outputs, data, baseline outputs."
-    meter: Meter
-    out: Path = Path("results")
-    models_dir: Path = Path("models")
+    meter: Meter                        # measures every window; whoever creates the job points it at the device (`use_device`)
+    out: Path = Path("results")         # folder the results files are appended to (inference_results.csv, ...)
+    models_dir: Path = Path("models")   # where `greenml optimize` saved the optimized versions
     data: str | dict | None = None     # None: embedded datasets; one thesis-layout folder; or domain -> file or folder (`data.parse_data`)
     fields: dict = field(default_factory=dict)   # greenml's JSONL field name -> yours (`data.parse_fields`)
     batch_size: int = 1                 # images per measured forward pass (vision) and sequences per teacher-forced scoring pass (text)
-    n_samples: int | None = None
-    max_new_tokens: dict = field(default_factory=lambda: dict(GEN_DEFAULTS))
-    warmup: int = 1
-    languagetool: str | None = None
+    n_samples: int | None = None        # samples per domain; None: all of them
+    max_new_tokens: dict = field(default_factory=lambda: dict(GEN_DEFAULTS))   # domain -> most tokens per answer; an int: text and code
+    warmup: int = 1                     # samples run in the `warmup` window, before the measured `infer` window
+    languagetool: str | None = None     # LanguageTool server for the grammar score; None: `$GREENML_LANGUAGETOOL_URL`, if set
     device: str = "auto"                # resolved to 'cpu' or 'cuda:N'
     code_dataset: str = "humaneval"     # the embedded code benchmark: 'humaneval' (164 problems) or 'greenml' (34 tasks)
-    _datasets: dict = field(default_factory=dict)
+    _datasets: dict = field(default_factory=dict)   # domain -> samples, loaded on first use
 
     def __post_init__(self):
         self.out, self.models_dir = Path(self.out), Path(self.models_dir)
@@ -136,7 +157,10 @@ class InferenceJob:
 
 # %% ../nbs/05_inference.ipynb #75800ec2
 @patch
-def dataset(self: InferenceJob, domain):
+def dataset(self: InferenceJob,
+            domain, # 'text', 'code' or 'vision'
+           ):
+    "`domain`'s samples, loaded (every one parsed) on first use, then kept."
     if domain not in self._datasets: self._datasets[domain] = load_dataset(domain, self.data, self.n_samples, code=self.code_dataset, fields=self.fields)
     return self._datasets[domain]
 
@@ -150,7 +174,10 @@ def _cache_path(self: InferenceJob, model, domain):
 
 # %% ../nbs/05_inference.ipynb #cddb3b23
 @patch
-def baseline_outputs(self: InferenceJob, model, domain):
+def baseline_outputs(self: InferenceJob,
+                     model,  # model name, hub id or folder
+                     domain, # 'text', 'code' or 'vision'
+                    ):
     "The unoptimized model's outputs on this dataset (computed unmeasured once, then cached on disk)."
     p = self._cache_path(model, domain)
     if p.exists(): return json.loads(p.read_text())
@@ -198,7 +225,9 @@ def _run_batch(self: InferenceJob, lm, batch, domain) -> list:
 
 # %% ../nbs/05_inference.ipynb #d393b6dc
 @patch
-def source_of(self: InferenceJob, domain) -> str:
+def source_of(self: InferenceJob,
+              domain, # 'text', 'code' or 'vision'
+             ) -> str:
     "Where `domain`'s samples come from, for the `dataset` column: a path, or `embedded`."
     d = self.data.get(domain) if isinstance(self.data, dict) else self.data
     return str(d) if d else "embedded"
@@ -217,7 +246,13 @@ def _base_row(self: InferenceJob, rec, spec, domain, framework, version, iterati
 
 # %% ../nbs/05_inference.ipynb #83f91cd7
 @patch
-def run_one(self: InferenceJob, model: str, version: str, domain: str, iteration: int = 1, tags: dict | None = None) -> dict:
+def run_one(self: InferenceJob,
+            model: str,              # model name, hub id or folder
+            version: str,            # 'baseline' or a version saved under `models_dir` (e.g. 'prune-l1@0.3')
+            domain: str,             # 'text', 'code' or 'vision': one the model serves
+            iteration: int = 1,      # the repetition's number, written in its rows
+            tags: dict | None = None # extra columns for every row it writes (the runner's config hash and unit id)
+           ) -> dict:
     "Load, warm up and measure one (model, version, domain, iteration); append its rows; return the `infer` row."
     spec, m = get_spec(model), self.meter
     if domain not in spec.domains: raise GreenMLError(f"model {spec.name!r} serves {', '.join(spec.domains)}, not {domain!r}")
@@ -304,16 +339,33 @@ def _score(self: InferenceJob, lm, domain, samples, outs, base, xs):
     return s, dict(correct=[passed.get(smp.id, p) for smp, p in zip(samples, parsed)], perplexity=[None]*n, agreement=agree, output=texts, program=codes), tokens
 
 # %% ../nbs/05_inference.ipynb #a252c9f8
-def check_labels(spec, samples: list):
+def check_labels(spec,          # the model's `ModelSpec`: its `num_labels` classes (None: not checked)
+                 samples: list, # the vision samples, each with its `labels`
+                ):
     "A one-line `GreenMLError` when an image's label is not one of the model's classes (before any work: otherwise top-1 is silently 0)."
     top = max((l for s in samples for l in getattr(s, "labels", [])), default=-1)
     if spec.num_labels and top >= spec.num_labels:
         raise GreenMLError(f"the vision data gives label id {top}, but model {spec.name!r} has {spec.num_labels} classes (0 to {spec.num_labels - 1}): fix labels.json or mapping.txt")
 
 # %% ../nbs/05_inference.ipynb #ab72059b
-def run_inference(models, versions=("baseline",), domains=None, reps: int = 1, meter: Meter | None = None, out="results",
-                  models_dir="models", data=None, n_samples=None, max_new_tokens=None, warmup=1, languagetool=None, progress=None,
-                  device: str = "auto", code_dataset: str = "humaneval", fields: dict | None = None, batch_size: int = 1) -> list[dict]:
+def run_inference(models,                          # model names, hub ids or folders
+                  versions=("baseline",),          # 'baseline' and/or versions saved under `models_dir`
+                  domains=None,                    # some of 'text', 'code', 'vision'; None: every domain each model serves
+                  reps: int = 1,                   # repetitions of each (model, version, domain)
+                  meter: Meter | None = None,      # None: a new `Meter()`
+                  out="results",                   # folder the results files are appended to
+                  models_dir="models",             # where `greenml optimize` saved the optimized versions
+                  data=None,                       # None: embedded datasets; one thesis-layout folder; or domain -> file or folder
+                  n_samples=None,                  # samples per domain; None: all of them
+                  max_new_tokens=None,             # most tokens per answer: an int, or domain -> int; None: `GEN_DEFAULTS`
+                  warmup=1,                        # samples run in the `warmup` window, before the measured one
+                  languagetool=None,               # LanguageTool server for the grammar score; None: `$GREENML_LANGUAGETOOL_URL`
+                  progress=None,                   # called with each run's `infer` row when it is written
+                  device: str = "auto",            # 'auto', 'cpu', 'cuda' or 'cuda:N'
+                  code_dataset: str = "humaneval", # the embedded code benchmark: 'humaneval' (164 problems) or 'greenml' (34 tasks)
+                  fields: dict | None = None,      # greenml's JSONL field name -> yours (`data.parse_fields`)
+                  batch_size: int = 1,             # images per measured forward pass; text: sequences per perplexity pass
+                 ) -> list[dict]:
     "Measure inference of each (model, version, domain) `reps` times on `device`; rows go to `out/inference_results.csv`."
     device = resolve_device(device)
     if reps < 1: raise GreenMLError(f"--reps {reps}: give at least 1 repetition")

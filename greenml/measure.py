@@ -23,16 +23,16 @@ __all__ = ['BACKENDS', 'CODECARBON_COLUMNS', 'ComponentEnergy', 'Record', 'Meter
 @dataclass
 class ComponentEnergy:
     "Energy of one component in one window."
-    source: str
-    measured: bool
+    source: str                     # where the joules come from, e.g. 'rapl', 'nvml', 'codecarbon:cpu_load'
+    measured: bool                  # True: a hardware counter or power sensor; False: a model's estimate
     energy_j: float                 # gross: what the counter or estimate says (nan: unknown, see flags)
     idle_w: float | None = None     # idle power from the baseline (None: not measured)
     net_j: float | None = None      # energy_j - idle_w * duration; None where no idle power was measured or the model is constant
-    below_resolution: bool = False
+    below_resolution: bool = False  # shorter than ten updates of the source, or a hardware counter that did not move
     flags: tuple = ()               # 'below_resolution', 'below_idle', 'counter_reset', 'no_power_samples'
     parts: dict = field(default_factory=dict)   # per device (GPU, CPU package)
     estimate_j: float | None = None             # CodeCarbon's estimate of this window, where `source` is a counter
-    estimate_source: str | None = None
+    estimate_source: str | None = None          # the CodeCarbon source of `estimate_j`, e.g. 'codecarbon:cpu_load'
 
 # %% ../nbs/00_measure.ipynb #d632a22e
 @patch(as_prop=True)
@@ -50,21 +50,21 @@ def _nansum(xs):
 @dataclass
 class Record:
     "What one measured window produced."
-    name: str
-    duration_s: float
-    cpu_time_s: float
-    components: dict
+    name: str                         # the window's name
+    duration_s: float                 # wall time (s)
+    cpu_time_s: float                 # CPU time of this process and its finished children (s)
+    components: dict                  # component ('cpu', 'ram', 'gpu') -> `ComponentEnergy`
     idle_s: float = 0.0               # length of the idle baseline the net figures rest on
-    emissions_kg: float = 0.0
-    carbon_intensity_kg_per_kwh: float = 0.0
-    country_iso_code: str = ""
-    timestamp: str = ""
-    run_id: str = ""
+    emissions_kg: float = 0.0         # gross energy × the grid's carbon intensity (kg CO₂eq)
+    carbon_intensity_kg_per_kwh: float = 0.0   # the grid's emission factor (kg CO₂eq per kWh)
+    country_iso_code: str = ""        # the grid's country (3-letter ISO code)
+    timestamp: str = ""               # when the window opened (ISO 8601, local time with its offset)
+    run_id: str = ""                  # a random id of this window (12 hex digits)
     depth: int = 0                    # 0 for an outer window, 1 for a window inside it, ...
-    parent: str | None = None
-    tags: dict = field(default_factory=dict)
+    parent: str | None = None         # the enclosing window's name (None for an outer window)
+    tags: dict = field(default_factory=dict)   # the keyword arguments given to `measure` (model, version, ...)
     status: str = "ok"                # 'ok' or 'error'
-    error: str | None = None
+    error: str | None = None          # 'ExceptionType: message' when status is 'error'
     exit_code: int | None = None      # for a measured command
 
 # %% ../nbs/00_measure.ipynb #bdcccb16
@@ -117,7 +117,9 @@ def _no_nan(x):
 
 # %% ../nbs/00_measure.ipynb #760ed3e5
 @patch
-def to_json(self: Record, **kw) -> str:
+def to_json(self: Record,
+            **kw,   # passed on to `json.dumps` (e.g. indent=1)
+           ) -> str:   # strict JSON: unknown (nan) figures are null
     "The record as strict JSON (unknown figures are `null`)."
     return json.dumps(_no_nan(self.as_dict()), allow_nan=False, default=str, **kw)
 
@@ -166,7 +168,8 @@ class Meter:
                  rapl_root=RAPL_ROOT,       # powercap folder (a fake one in tests)
                  gpus=None,                 # Zeus GPUs object (default: `zeus.device.gpu.get_gpus()`; a fake in tests)
                  gpu_indices=None,          # the CUDA indices to count (default: every GPU this process sees)
-                 power_monitor=None):       # Zeus PowerMonitor for GPUs without an energy counter (a fake in tests)
+                 power_monitor=None,        # Zeus PowerMonitor for GPUs without an energy counter (a fake in tests)
+                ):
         if isinstance(backends, str): backends = BACKENDS if backends == "auto" else [b.strip() for b in backends.split(",") if b.strip()]
         backends = ["gpu" if b == "nvml" else b for b in backends]
         bad = [b for b in backends if b not in BACKENDS]
@@ -232,7 +235,10 @@ def snapshot(self: Meter) -> dict:
 
 # %% ../nbs/00_measure.ipynb #c4c0c38f
 @patch
-def energy(self: Meter, s0, s1) -> dict:
+def energy(self: Meter,
+           s0,   # the meter's snapshot at the window's start (`Meter.snapshot`)
+           s1,   # the meter's snapshot at the window's end
+          ) -> dict:
     "component -> Reading between two meter snapshots, with CodeCarbon's estimate under 'estimate:<component>'."
     out = {}
     for b in self._active():
@@ -244,7 +250,9 @@ def energy(self: Meter, s0, s1) -> dict:
 
 # %% ../nbs/00_measure.ipynb #69e7c81c
 @patch
-def use_device(self: Meter, device: str):
+def use_device(self: Meter,
+               device: str,   # where the study's work runs: 'cpu', 'cuda' (the current CUDA device) or 'cuda:N'
+              ):
     "Measure for work on `device` ('cpu', 'cuda', 'cuda:N'): count only that GPU and synchronize it at every window edge."
     self.device = device
     g = next((b for b in self.backends if b.name == "gpu"), None)
@@ -266,9 +274,10 @@ def use_device(self: Meter, device: str):
 # %% ../nbs/00_measure.ipynb #ed20e5db
 @patch
 def idle_baseline(self: Meter,
-                  seconds=None,        # length (default `idle_s`)
+                  seconds=None,        # length of the baseline (s; default `idle_s`, 0: none)
                   force=False,         # measure again even if measured before
-                  components=None):    # only these components (e.g. ['gpu'] once a model sits on the GPU)
+                  components=None,     # only update these components (e.g. ['gpu'] once a model sits on the GPU); None: all
+                 ):
     "Idle power per component (W), measured over `seconds`; `None` for constant models, whose idle is their figure."
     if self.idle_w is not None and not force: return self.idle_w
     if self._stack: raise GreenMLError("the idle baseline cannot be measured inside an open window: measure it before the first window")
@@ -287,14 +296,19 @@ def idle_baseline(self: Meter,
 @patch
 def measure(self: Meter,
             name: str,     # the window's name ('load', 'infer', ...)
-            **tags):       # copied into the record (model, version, ...)
+            **tags,        # copied into the record (model, version, ...)
+           ):
     "A window named `name`: use it with `with` or as a decorator."
     return Window(self, name, tags)
 
 # %% ../nbs/00_measure.ipynb #95fec6d4
 class Window(contextlib.ContextDecorator):
     "One measured window. On exit, `record` holds the `Record` (also appended to `meter.records`)."
-    def __init__(self, meter: Meter, name: str, tags: dict):
+    def __init__(self,
+                 meter: Meter,   # the meter that measures the window and keeps its record
+                 name: str,      # the window's name
+                 tags: dict,     # copied into the record (model, version, ...)
+                ):
         self.meter, self.name, self.tags, self.record = meter, name, tags, None
     def __enter__(self):
         m = self.meter
@@ -347,7 +361,9 @@ def _record(self: Meter, w: Window, readings: dict, dur, cpu, exc) -> Record:
 
 # %% ../nbs/00_measure.ipynb #26070c34
 @patch
-def table(self: Meter, records=None):
+def table(self: Meter,
+          records=None,   # the records to tabulate (default: all of this meter's `records`)
+         ):
     "The records as a DataFrame, one row per window."
     import pandas as pd
     return pd.DataFrame([r.flat() for r in (self.records if records is None else records)])
@@ -393,7 +409,9 @@ def zeus_view() -> dict:
     return out
 
 # %% ../nbs/00_measure.ipynb #2d8affc4
-def doctor(meter: Meter | None = None, **kw) -> dict:
+def doctor(meter: Meter | None = None,   # the meter to inspect (default: a new one, with no idle baseline)
+           **kw,                        # arguments for that new `Meter` (backends, rapl_root, gpus, ...)
+          ) -> dict:   # machine, zeus, gpus, backends, codecarbon, components, calibration, estimated
     "What this machine can measure, why the rest cannot be, and whether the figures will be estimates."
     m = meter or Meter(idle_s=0, **kw)
     backends = {n: dict(available=any(b.name == n for b in m.backends), reason=m.unavailable.get(n)) for n in BACKENDS}
@@ -411,7 +429,8 @@ CODECARBON_COLUMNS = ["timestamp", "project_name", "run_id", "duration", "emissi
     "cloud_provider", "cloud_region", "os", "python_version", "cpu_count", "cpu_model", "gpu_count", "gpu_model", "longitude",
     "latitude", "ram_total_size", "tracking_mode", "on_cloud", "codecarbon_version"]
 
-def environment(meter: Meter) -> dict:
+def environment(meter: Meter,   # the meter whose machine, grid and session the rows describe
+               ) -> dict:
     "The facts every results row repeats: machine, grid and sources (computed once per meter)."
     if getattr(meter, "_env", None) is None:
         mi = machine_info()
@@ -432,7 +451,9 @@ def environment(meter: Meter) -> dict:
     return meter._env
 
 # %% ../nbs/00_measure.ipynb #07a93f97
-def codecarbon_row(rec: Record, env: dict) -> dict:
+def codecarbon_row(rec: Record,   # the window's record
+                   env: dict,    # the meter's `environment`
+                  ) -> dict:
     "The record in CodeCarbon's columns: energies in kWh, mean powers in W."
     kwh = lambda c: rec.components[c].energy_j/3.6e6 if c in rec.components else 0.0
     w = lambda c: rec.components[c].energy_j/rec.duration_s if c in rec.components and rec.duration_s > 0 else 0.0
@@ -444,7 +465,9 @@ def codecarbon_row(rec: Record, env: dict) -> dict:
     return row
 
 # %% ../nbs/00_measure.ipynb #4ba085b1
-def record_columns(rec: Record, env: dict) -> dict:
+def record_columns(rec: Record,   # the window's record
+                   env: dict,    # the meter's `environment` (for its session id and host)
+                  ) -> dict:
     "greenml's own columns for a results row: status, totals, provenance, and per-component figures."
     cols = dict(status=rec.status, error=rec.error, energy_j=rec.energy_j, net_energy_j=rec.net_energy_j, net_components=rec.net_components,
                 estimated=rec.estimated, below_resolution=rec.below_resolution, flags=rec.flags, sources=rec.sources, idle_s=rec.idle_s,
@@ -462,7 +485,8 @@ def _fmt(x, nd=3):
     return str(x)
 
 # %% ../nbs/00_measure.ipynb #46b5988b
-def record_table(rec: Record) -> str:
+def record_table(rec: Record,   # the record to show
+                ) -> str:
     "A `perf stat`-style text block for one record."
     label = "ESTIMATE" if rec.estimated else "measured"
     head = f"greenml: {rec.name!r}  {rec.status}" + (f"  ({rec.error})" if rec.error else "")
@@ -479,7 +503,8 @@ def record_table(rec: Record) -> str:
     return "\n".join(lines)
 
 # %% ../nbs/00_measure.ipynb #d0d272db
-def records_table(records) -> str:
+def records_table(records,   # the records to list (e.g. `meter.records`), nested windows indented by depth
+                 ) -> str:
     "One line per record: name, duration, CPU time, gross and net joules, and whether they are estimates."
     head = f"{'window':<22}{'status':<7}{'dur s':>8}{'cpu s':>8}{'energy J':>11}{'net J':>10}  sources"
     rows = [head, "-"*len(head)]
@@ -491,14 +516,17 @@ def records_table(records) -> str:
 
 # %% ../nbs/00_measure.ipynb #c8dc2677
 _default = None
-def default_meter(**kw) -> Meter:
+def default_meter(**kw,   # arguments for a new `Meter` that replaces the current one; none: keep (or create) the current one
+                 ) -> Meter:   # the process-wide meter
     "The process-wide meter (created on first use; keyword arguments replace it)."
     global _default
     if _default is None or kw: _default = Meter(**kw)
     return _default
 
 # %% ../nbs/00_measure.ipynb #369d398f
-def measure(name: str, **tags) -> Window:
+def measure(name: str,   # the window's name ('load', 'infer', ...)
+            **tags,      # copied into the record (model, version, ...)
+           ) -> Window:   # a window of the default meter: use with `with` or as a decorator
     "A window on the default meter: `with measure('infer'): ...`"
     return default_meter().measure(name, **tags)
 
@@ -528,6 +556,7 @@ def _measure_magic(line, cell=None):
     return None
 
 # %% ../nbs/00_measure.ipynb #9b7e59b9
-def load_ipython_extension(ip):
+def load_ipython_extension(ip,   # the IPython shell that loads the extension
+                          ):
     "`%load_ext greenml`: registers `%%measure` and `%measure` (both one window on the default meter)."
     ip.register_magic_function(_measure_magic, magic_kind="line_cell", magic_name="measure")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast, contextlib, functools, io, json, math, os, re, secrets, shutil, signal, subprocess, sys, tempfile, urllib.request, urllib.parse, urllib.error
 from pathlib import Path
 import torch
-from .measure import GreenMLError
+from .core import GreenMLError
 
 # %% auto #0
 __all__ = ['LT_ENV', 'SANDBOX_WHAT', 'SANDBOX_FIX', 'topk_hits', 'topk_accuracy', 'perplexity', 'languagetool_url',
@@ -17,13 +17,19 @@ __all__ = ['LT_ENV', 'SANDBOX_WHAT', 'SANDBOX_FIX', 'topk_hits', 'topk_accuracy'
            'pep8_violations', 'pep8_score', 'top1_fidelity', 'sequence_fidelity', 'token_agreement']
 
 # %% ../nbs/04_metrics.ipynb #74209a9b
-def topk_hits(logits: torch.Tensor, labels: list[list[int]], k: int = 1) -> list[bool]:
+def topk_hits(logits: torch.Tensor,    # (samples, classes) scores
+              labels: list[list[int]], # per sample, every class id that counts as correct
+              k: int = 1,              # how many of the highest-scoring classes to look at
+             ) -> list[bool]:
     "Per sample: is one of its labels among the `k` highest logits? (All of them when the model has `k` classes or fewer.)"
     top = logits.topk(min(k, logits.shape[-1]), dim=-1).indices.tolist()
     return [bool(set(t) & set(l)) for t, l in zip(top, labels)]
 
 # %% ../nbs/04_metrics.ipynb #5c4b392c
-def topk_accuracy(logits, labels, k=1) -> float:
+def topk_accuracy(logits, # (samples, classes) scores
+                  labels, # per sample, every class id that counts as correct
+                  k=1,    # how many of the highest-scoring classes to look at
+                 ) -> float:
     "Share of samples with a correct label in the top `k`."
     h = topk_hits(logits, labels, k)
     return sum(h) / len(h) if h else float("nan")
@@ -52,7 +58,11 @@ def _batch_nll(logits_fn, items: list, pad_id: int) -> list[float]:
     return out
 
 # %% ../nbs/04_metrics.ipynb #44dac40d
-def perplexity(logits_fn, tok, samples, batch_size: int = 1) -> dict:
+def perplexity(logits_fn,           # the model: {input_ids, attention_mask} -> (batch, tokens, vocabulary) logits
+               tok,                 # its tokenizer: text -> {"input_ids": [...]}
+               samples,             # `TextSample`s: a prompt and its reference (None: the text itself is scored)
+               batch_size: int = 1, # sequences per teacher-forced forward pass
+              ) -> dict:
     "Corpus and per-sample perplexity of each sample's reference (or text) under the model; `batch_size` sequences per forward pass."
     items = [_scored_ids(tok, s.prompt, s.reference) for s in samples]
     todo = [i for i, (_, k) in enumerate(items) if k]
@@ -69,12 +79,17 @@ def perplexity(logits_fn, tok, samples, batch_size: int = 1) -> dict:
 # %% ../nbs/04_metrics.ipynb #23d21509
 LT_ENV = "GREENML_LANGUAGETOOL_URL"
 
-def languagetool_url(url=None) -> str | None:
+def languagetool_url(url=None, # a LanguageTool server's base URL, e.g. 'http://localhost:8081'; None: the environment's
+                    ) -> str | None:
     "The LanguageTool server to use: `url`, else `$GREENML_LANGUAGETOOL_URL`, else None."
     return url or os.environ.get(LT_ENV) or None
 
 # %% ../nbs/04_metrics.ipynb #fb4e2b7c
-def grammar_score(texts, url=None, language="en-US", timeout=30) -> list[float]:
+def grammar_score(texts,            # the generated texts to score
+                  url=None,         # the LanguageTool server's base URL; None: `$GREENML_LANGUAGETOOL_URL`
+                  language="en-US", # LanguageTool's language code for the texts
+                  timeout=30,       # seconds to wait for the server's answer, per text
+                 ) -> list[float]:
     "Per text: 1 - LanguageTool matches per word (the thesis's measure), floored at 0."
     url = languagetool_url(url)
     if not url:
@@ -101,7 +116,11 @@ def _preamble(prompt: str, entry_point: str) -> str:
     return prompt[:m.start()] if m else ""
 
 # %% ../nbs/04_metrics.ipynb #736f176c
-def extract_code(completion: str, prompt: str, entry_point: str, trim: bool = True) -> str:
+def extract_code(completion: str,  # what the model generated: a fenced block, a whole function or the body
+                 prompt: str,      # the task's prompt: imports, helpers, then the function's header and docstring
+                 entry_point: str, # the name of the function the tests call
+                 trim: bool = True # drop lines from the end until the program parses
+                ) -> str:
     "The candidate program: the prompt's preamble plus the generated function, or the prompt plus the generated body; `trim` drops a ragged end until it parses."
     blocks = re.findall(r"```(?:python|py|Python)?[ \t]*\n(.*?)(?:```|\Z)", completion, re.S)
     code = max(blocks, key=lambda b: f"def {entry_point}" in b) if blocks else completion
@@ -121,13 +140,17 @@ def extract_code(completion: str, prompt: str, entry_point: str, trim: bool = Tr
     return code
 
 # %% ../nbs/04_metrics.ipynb #997e0b43
-def parses(code: str) -> bool:
+def parses(code: str, # Python source
+          ) -> bool:
     "Does `code` parse as Python?"
     try: ast.parse(code); return True
     except (SyntaxError, ValueError): return False
 
 # %% ../nbs/04_metrics.ipynb #fbacd1c3
-def generated_parses(completion: str, prompt: str, entry_point: str) -> bool:
+def generated_parses(completion: str,  # what the model generated
+                     prompt: str,      # the task's prompt
+                     entry_point: str, # the name of the function the model was to write
+                    ) -> bool:
     "For the parse rate: the model wrote a function body (not just the given header) and it parses as written, untrimmed."
     code = extract_code(completion, prompt, entry_point, trim=False)
     body = code[len(prompt):] if code.startswith(prompt) else code
@@ -225,9 +248,10 @@ def _wrap(cmd, d, isolation):
     return cmd
 
 # %% ../nbs/04_metrics.ipynb #5f2d4fa0
-def run_tests(code: str, tests: list[str],
+def run_tests(code: str,                   # the candidate program, as `extract_code` builds it
+              tests: list[str],            # Python statements (asserts, usually), run in order in the program's namespace
               timeout: float = 5.0,        # wall-clock seconds for the whole run
-              mem_mb: int = 1024,          # address space
+              mem_mb: int = 1024,          # address-space limit, in MB
               out_mb: int = 8,             # the most the candidate may write to a file (stdout and stderr included)
               isolation: str | None = None # 'bwrap', 'unshare' or 'guards'; None: `sandbox_isolation()`
              ) -> tuple[bool, str]:
@@ -268,12 +292,14 @@ def run_tests(code: str, tests: list[str],
         return p.returncode == 0, err or ("" if p.returncode == 0 else f"exited with status {p.returncode}")
 
 # %% ../nbs/04_metrics.ipynb #1a4cad97
-def pass_at_1(passed: list[bool]) -> float:
+def pass_at_1(passed: list[bool], # per task: did its single greedy sample pass its tests?
+             ) -> float:
     "Share of tasks whose single greedy sample passes its tests."
     return sum(passed) / len(passed) if passed else float("nan")
 
 # %% ../nbs/04_metrics.ipynb #df623be2
-def pep8_violations(code: str) -> int:
+def pep8_violations(code: str, # Python source
+                   ) -> int:
     "Number of pycodestyle violations in `code`."
     import pycodestyle
     sg = pycodestyle.StyleGuide(quiet=True)
@@ -281,24 +307,32 @@ def pep8_violations(code: str) -> int:
     with contextlib.redirect_stdout(io.StringIO()): return c.check_all()
 
 # %% ../nbs/04_metrics.ipynb #83568797
-def pep8_score(code: str) -> float:
+def pep8_score(code: str, # Python source, e.g. the program `extract_code` built
+              ) -> float:
     "1 - pycodestyle violations per line, floored at 0 (0 for empty code)."
     n = len(code.splitlines())
     return max(0.0, 1 - pep8_violations(code) / n) if n else 0.0
 
 # %% ../nbs/04_metrics.ipynb #d36e5a46
-def top1_fidelity(base_logits: torch.Tensor, logits: torch.Tensor) -> float:
+def top1_fidelity(base_logits: torch.Tensor, # the unoptimized model's (samples, classes) scores
+                  logits: torch.Tensor,      # the optimized model's, on the same samples in the same order
+                 ) -> float:
     "Share of samples whose top-1 class equals the baseline's."
     return float((base_logits.argmax(-1) == logits.argmax(-1)).float().mean())
 
 # %% ../nbs/04_metrics.ipynb #8e055518
-def sequence_fidelity(base_seqs: list, seqs: list) -> float:
+def sequence_fidelity(base_seqs: list, # per sample, the unoptimized model's generated token ids
+                      seqs: list,      # per sample, the optimized model's, same samples in the same order
+                     ) -> float:
     "Share of samples whose generated token ids equal the baseline's exactly."
     if len(base_seqs) != len(seqs): raise GreenMLError(f"fidelity needs the same samples: {len(base_seqs)} baseline outputs vs {len(seqs)}")
     return sum(list(a) == list(b) for a, b in zip(base_seqs, seqs)) / len(seqs) if seqs else float("nan")
 
 # %% ../nbs/04_metrics.ipynb #948cb5fd
-def token_agreement(logits_fn, prompt_ids: list[int], ref_ids: list[int]) -> float:
+def token_agreement(logits_fn,            # the model: {input_ids, attention_mask} -> (1, tokens, vocabulary) logits
+                    prompt_ids: list[int], # the prompt's token ids (a list or a tensor)
+                    ref_ids: list[int],    # the baseline's generated token ids, which followed the prompt
+                   ) -> float:
     "Teacher-forced on the baseline's tokens `ref_ids` after `prompt_ids`: the share of them that are this model's argmax next token (NaN for none)."
     as_list = lambda x: x.flatten().tolist() if torch.is_tensor(x) else list(x)
     prompt_ids, ref_ids = as_list(prompt_ids), as_list(ref_ids)
