@@ -39,13 +39,15 @@ test: $(STAMP)
 test-slow: $(STAMP)
 	$(BIN)/nbdev-test --n-workers 1 --flags slow --timing
 
-# Fails when nbdev-export changes anything under greenml/, or README.md is not what nbs/index.ipynb gives.
+# Fails when nbdev-export changes anything under greenml/, README.md is not what nbs/index.ipynb gives, or a notebook
+# carries widget state, inline chart data or more than 100 KB (tools/check_nbs.py).
 sync-check: $(STAMP)
 	@tmp=$$(mktemp -d); cp -r greenml $$tmp/; \
 	$(BIN)/nbdev-export; \
 	if diff -r -x __pycache__ $$tmp/greenml greenml; then echo "greenml/ is in sync with nbs/"; \
 	else echo "greenml/ was NOT in sync with nbs/: nbdev-export rewrote the files above; commit them"; exit 1; fi
 	$(BIN)/python tools/readme.py --check
+	$(BIN)/python tools/check_nbs.py
 
 # README.md is generated from nbs/index.ipynb (one source for the landing page).
 readme: $(STAMP)
