@@ -14,10 +14,11 @@ from .core import GreenMLError
 from .models import get_spec, resolve_device, declare_model, TASKS
 from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, baseline_size, applicable
 from .optimize import check_strategies, strategy_names
-from .inference import InferenceJob, GEN_DEFAULTS, strategy_of, check_labels
+from .inference import InferenceJob, gen_limits, strategy_of, check_labels
 from .data import load_dataset, parse_data, parse_fields, CODE_DATASETS
 from .core import project_dir, append_rows, rewrite_csv, repair_csv, repair_jsonl, results_lock
 from fastcore.basics import patch
+
 
 # %% auto #0
 __all__ = ['CONFIG_DIR', 'SCHEMA', 'MODEL_KEYS', 'sweep', 'Config', 'domains_of', 'parse_config', 'load_config', 'validate',
@@ -156,7 +157,7 @@ def samples(self: Config,
 def max_new_tokens(self: Config):
     "domain -> the most tokens generated per answer: `GEN_DEFAULTS`, overridden by `[inference] max_new_tokens` (an int: text and code)."
     m = self["inference.max_new_tokens"]
-    return {**GEN_DEFAULTS, **(m if isinstance(m, dict) else {"text": m, "code": m})}
+    return gen_limits(m)
 
 # %% ../nbs/06_experiment.ipynb #8d7cc4c3
 def domains_of(cfg,        # the study's `Config`
@@ -334,8 +335,7 @@ def validate(cfg: Config, # the study, as `parse_config` or `load_config` return
             raise GreenMLError(f"[measure] country = {cfg['measure.country']!r} is not an ISO 3166 alpha-3 code CodeCarbon knows{_did_you_mean(cfg['measure.country'].upper(), codes)}: e.g. ESP, FRA, USA")
     _check_writable(Path(cfg["experiment.out"]), "--out or [experiment] out"); _check_writable(Path(cfg["experiment.models_dir"]), "--models-dir or [experiment] models_dir")
     for m, sp in specs.items():   # cached or reachable; a hub check may take a few seconds, so after the cheap checks
-        why = sp.availability()
-        if why: raise GreenMLError(f"model {m!r} is not available here: {why}")
+        sp.check_available()
     data, fields = cfg.data, parse_fields(cfg["inference.fields"])
     sets = {d: load_dataset(d, data, cfg.samples(d), code=cfg["inference.code_dataset"], fields=fields)   # every sample the study uses, parsed: a bad line is FILE:LINE
             for d in sorted({d for m in cfg["experiment.models"] for d in domains_of(cfg, m)})}

@@ -22,7 +22,8 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['CODE_INSTRUCTION', 'INF_COLUMNS', 'GEN_DEFAULTS', 'strategy_of', 'load_version', 'generate', 'text_stop',
-           'code_stop_chat', 'code_stop_base', 'build_prompt', 'InferenceJob', 'check_labels', 'run_inference']
+           'code_stop_chat', 'code_stop_base', 'build_prompt', 'gen_limits', 'InferenceJob', 'check_labels',
+           'run_inference']
 
 # %% ../nbs/05_inference.ipynb #d3ade566
 def strategy_of(version: str, # 'baseline', a strategy, or a strategy at one point of a sweep ('prune-l1@0.3')
@@ -131,6 +132,13 @@ def _summ(xs):
     xs = [x for x in xs if x is not None and not (isinstance(x, float) and math.isnan(x))]
     return statistics.mean(xs) if xs else None
 
+# %% ../nbs/05_inference.ipynb #fa2891bf
+def gen_limits(max_new_tokens: int | dict | None = None,   # one limit for text and code, a dict per domain, or None (the defaults)
+              ) -> dict:
+    "The generation limit per domain: `GEN_DEFAULTS`, overridden by what was given."
+    m = max_new_tokens
+    return {**GEN_DEFAULTS, **(m if isinstance(m, dict) else {"text": m, "code": m} if m else {})}
+
 # %% ../nbs/05_inference.ipynb #83d23d97
 @dataclass
 class InferenceJob:
@@ -153,7 +161,7 @@ class InferenceJob:
         self.out, self.models_dir = Path(self.out), Path(self.models_dir)
         self.device = resolve_device(self.device)
         self.env = environment(self.meter)
-        if isinstance(self.max_new_tokens, int): self.max_new_tokens = {"text": self.max_new_tokens, "code": self.max_new_tokens}
+        self.max_new_tokens = gen_limits(self.max_new_tokens)
 
 # %% ../nbs/05_inference.ipynb #75800ec2
 @patch
@@ -375,15 +383,13 @@ def run_inference(models,                          # model names, hub ids or fol
         for d in domains or ():
             if d not in sp.domains: raise GreenMLError(f"model {sp.name!r} serves {', '.join(sp.domains)}, not {d!r}: drop {d} from --domains or run that model separately")
     for sp in specs:
-        why = sp.availability()
-        if why: raise GreenMLError(f"model {sp.name!r} is not available here: {why}")
+        sp.check_available()
         for v in versions:
             why = applicable(strategy_of(v), sp, device) if strategy_of(v) in STRATEGIES else None
             if why: skip[sp.name, v] = why; continue
             if v != "baseline" and not (Path(models_dir)/sp.key/v/"meta.json").exists():
                 raise GreenMLError(f"no optimized model {models_dir}/{sp.key}/{v}: run `greenml optimize --models {sp.name} --strategies {v}` first")
-    gen = dict(GEN_DEFAULTS)
-    if max_new_tokens: gen.update(max_new_tokens if isinstance(max_new_tokens, dict) else {"text": max_new_tokens, "code": max_new_tokens})
+    gen = gen_limits(max_new_tokens)
     meter = meter or Meter()
     meter.use_device(device)   # on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU
     job = InferenceJob(meter, out=out, models_dir=models_dir, data=data, n_samples=n_samples, max_new_tokens=gen,

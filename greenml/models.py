@@ -159,12 +159,19 @@ def availability(self: ModelSpec) -> str | None:
         return f"{self.hub_id} has no config.json: give a folder saved with `save_pretrained`"
     return None
 
+# %% ../nbs/01_models.ipynb #9a77d479
+@patch
+def check_available(self: ModelSpec) -> "ModelSpec":
+    "`self` when it can be loaded here, else a one-line `GreenMLError`: why not, and the fix (what every command checks before work)."
+    why = self.availability()
+    if why: raise GreenMLError(f"model {self.name!r} is not available here: {why}")
+    return self
+
 # %% ../nbs/01_models.ipynb #97f55891
 @patch
 def load(self: ModelSpec) -> LoadedModel:
     "Load the model (raises `GreenMLError` with the reason when it is unavailable)."
-    why = self.availability()
-    if why: raise GreenMLError(f"model {self.name!r} is not available here: {why}")
+    self.check_available()
     _quiet_transformers()
     lm = self.loader(self)
     lm.model.eval()

@@ -11,7 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 import torch
 from torch import nn
-from .measure import GreenMLError, Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS
+from .measure import Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS
+from .core import GreenMLError
 from .models import LoadedModel, load_model, get_spec, resolve_device
 from .runtimes import GenaiModule, genai_unsupported_spec, genai_effect
 
@@ -44,7 +45,10 @@ def _device_kind(device) -> str:
     return kind
 
 # %% ../nbs/02_optimize.ipynb #9bd57983
-def applicable(strategy: str, spec, device: str = "cpu") -> str | None:
+def applicable(strategy: str,        # a name in `STRATEGIES`; an unknown one raises `GreenMLError`
+               spec,                 # the model's `ModelSpec` (`get_spec(name)`, or a loaded model's `.spec`)
+               device: str = "cpu",  # 'cpu', 'cuda' or 'cuda:N'; anything else raises, naming the accepted forms
+              ) -> str | None:
     "None if `strategy` makes sense for the model `spec` and can run on `device` (`cpu`, `cuda`, `cuda:N`), else why not, in one line."
     s = STRATEGIES.get(strategy)
     if s is None: raise GreenMLError(f"unknown strategy {strategy!r}: choose from {strategy_names()}")
@@ -59,7 +63,10 @@ def applicable(strategy: str, spec, device: str = "cpu") -> str | None:
     return None
 
 # %% ../nbs/02_optimize.ipynb #db3399db
-def check_strategies(strategies, spec, device: str) -> dict:
+def check_strategies(strategies,    # strategy names, as given to `run_optimizations`
+                     spec,          # the model's `ModelSpec`
+                     device: str,   # 'cpu', 'cuda' or 'cuda:N'
+                    ) -> dict:
     "strategy -> None or why it cannot run on `spec` on `device`; a one-line `GreenMLError` when none of `strategies` can."
     whys = {s: applicable(s, spec, device) for s in strategies}
     if whys and all(whys.values()):
@@ -69,7 +76,11 @@ def check_strategies(strategies, spec, device: str) -> dict:
     return whys
 
 # %% ../nbs/02_optimize.ipynb #2935c8cb
-def apply_strategy(lm: LoadedModel, strategy: str, workdir=None, **params) -> Optimized:
+def apply_strategy(lm: LoadedModel,   # the model to optimize (a copy of its module is changed, never the original)
+                   strategy: str,     # a name in `STRATEGIES`, applicable to `lm` on its device
+                   workdir=None,      # onnxruntime strategies: where the ONNX files go (default: a temporary folder, removed with the result)
+                   **params,          # the strategy's parameters over its `defaults`, e.g. amount=0.3; an unknown name raises
+                  ) -> Optimized:
     "Apply `strategy` to a copy of `lm`'s model; the result carries its effect and a `took_effect` verdict."
     why = applicable(strategy, lm.spec, str(lm.device))
     if why: raise GreenMLError(f"strategy {strategy!r} does not apply to {lm.spec.name}: {why}")
@@ -95,7 +106,8 @@ def _finish(lm, strategy, model, p, extra) -> Optimized:
 _SELECTION = ("include_embeddings", "include_head", "include_depthwise", "include_stem")
 
 # %% ../nbs/02_optimize.ipynb #da082204
-def genai_after(path) -> dict:
+def genai_after(path,   # a folder that onnxruntime-genai's builder wrote (`model.onnx`, `genai_config.json`, ...)
+               ) -> dict:
     "What an onnxruntime-genai build is made of, in `torch_effect`'s terms: parameters (from the graph's shapes), MatMul nodes, quantized ones."
     import onnx
     g = onnx.load(str(Path(path)/"model.onnx"), load_external_data=False).graph
@@ -110,7 +122,9 @@ def genai_after(path) -> dict:
                 dtypes=dtypes, weight_bits=e["weight_bits"], size_on_disk=e["size_on_disk"])
 
 # %% ../nbs/02_optimize.ipynb #82cef6ce
-def prove(opt: Optimized, before: dict | None = None) -> dict:
+def prove(opt: Optimized,              # a result of `apply_strategy`; its `effect` is filled in place
+          before: dict | None = None,  # `torch_effect` of the base model if already measured (else measured here; ignored with `include_*`)
+         ) -> dict:
     "Measure the effect of `opt` against its base model, fill `opt.effect`, and warn loudly when nothing changed."
     sel = {k: opt.params[k] for k in _SELECTION if k in opt.params} if opt.framework == "torch" else {}
     before = before if before is not None and not any(sel.values()) else torch_effect(opt.base.model, **sel)
@@ -147,7 +161,8 @@ def _format(opt_or_meta) -> str:
     return "hf" if hf_savable(opt_or_meta.model) else "module"
 
 # %% ../nbs/02_optimize.ipynb #86a34aa5
-def hf_savable(model: nn.Module) -> bool:
+def hf_savable(model: nn.Module,   # any module; only a transformers `PreTrainedModel` can be
+              ) -> bool:
     "Whether `save_pretrained` writes a folder that `from_pretrained` loads back as this model: a transformers model whose state is plain tensors with the names and shapes its own config gives."
     from transformers import PreTrainedModel
     if not isinstance(model, PreTrainedModel): return False
@@ -172,7 +187,10 @@ def _save_hf(lm: LoadedModel, model: nn.Module, art: Path):
 def _hf_bytes(art: Path) -> int: return sum(f.stat().st_size for f in Path(art).glob("*.safetensors"))
 
 # %% ../nbs/02_optimize.ipynb #d2793cd1
-def save_optimized(opt: Optimized, root="models", version: str | None = None) -> Path:
+def save_optimized(opt: Optimized,              # a result, proven first (`prove`) so that meta.json records its effect
+                   root="models",               # the models folder: the version goes in `root/<model key>/<version>/`
+                   version: str | None = None,  # the folder's name (default: the strategy's), e.g. 'onnx-int4@test'
+                  ) -> Path:
     "Save `opt` under `root/<model>/<version>/` (the version defaults to the strategy); returns the folder. Records `size_on_disk` in its effect."
     d = Path(root)/opt.base.spec.key/(version or opt.strategy)
     d.mkdir(parents=True, exist_ok=True)
@@ -197,7 +215,9 @@ def save_optimized(opt: Optimized, root="models", version: str | None = None) ->
     return d
 
 # %% ../nbs/02_optimize.ipynb #acd616d9
-def baseline_size(lm: LoadedModel, root="models") -> int:
+def baseline_size(lm: LoadedModel,   # the unoptimized model
+                  root="models",     # the models folder: the baseline is saved once, in `root/<model key>/baseline/`, and reused
+                 ) -> int:
     "Size in bytes of the unoptimized model saved the way its torch versions are: `hf/` where the model allows, else `model.pt`."
     d = Path(root)/lm.spec.key/"baseline"; d.mkdir(parents=True, exist_ok=True)
     if hf_savable(lm.model):
@@ -221,7 +241,10 @@ def _load_state_dict(d: Path, meta: dict, base: LoadedModel, device: str) -> nn.
     return model.eval()
 
 # %% ../nbs/02_optimize.ipynb #151ad06b
-def load_optimized(path, base: LoadedModel | None = None, device: str | None = None) -> Optimized:
+def load_optimized(path,                            # a version's folder, as `save_optimized` returns it (it holds meta.json)
+                   base: LoadedModel | None = None,  # the unoptimized model (default: loaded by the name, or hub id, in meta.json)
+                   device: str | None = None,        # 'cpu' or 'cuda:N' (default: `base`'s); an onnxruntime-genai build runs on the CPU
+                  ) -> Optimized:
     "Load a model saved by `save_optimized` onto `device` (default: `base`'s), from whichever device it was saved on. The base model supplies tokenizer / pre-processing."
     d = Path(path)
     if not (d/"meta.json").exists(): raise GreenMLError(f"{d} holds no optimized model (no meta.json): run `greenml optimize` first")
@@ -248,14 +271,22 @@ def _load_hf_folder(art: Path, task: str, device: str) -> nn.Module:
     return cls.from_pretrained(art, dtype="auto").to(device).eval()
 
 # %% ../nbs/02_optimize.ipynb #14fc5297
-def get_spec_safe(name):
+def get_spec_safe(name,   # a registry name, or anything else (a hub id, a typo)
+                 ):
+    "`get_spec(name)`, or None where the registry has no such model."
     try: return get_spec(name)
     except GreenMLError: return None
 
 # %% ../nbs/02_optimize.ipynb #89503b5b
 OPT_COLUMNS = CODECARBON_COLUMNS + ["domain", "model", "framework", "strategy", "iteration"]
 
-def optimization_row(rec, env, lm, opt: Optimized, iteration: int, device: str | None = None) -> dict:
+def optimization_row(rec,                        # the record of the `optimize` window (`Meter.measure(...).record`)
+                     env,                        # `environment(meter)`: the machine, the grid and the meter's sources
+                     lm,                         # the unoptimized `LoadedModel`
+                     opt: Optimized,             # the proven result, its sizes on disk in its `effect`
+                     iteration: int,             # the repetition, from 1
+                     device: str | None = None,  # the study's device, e.g. 'cuda:0' (default: `lm`'s)
+                    ) -> dict:
     "One row: CodeCarbon's columns, the thesis's, then greenml's (device, sources, net energy, effect)."
     row = codecarbon_row(rec, env)
     row.update(domain=lm.domain, model=lm.spec.name, framework=opt.framework, strategy=opt.strategy, iteration=iteration, model_source=lm.spec.model_source)
@@ -268,8 +299,17 @@ def optimization_row(rec, env, lm, opt: Optimized, iteration: int, device: str |
     return row
 
 # %% ../nbs/02_optimize.ipynb #6b55ec53
-def optimize_unit(lm: LoadedModel, strategy: str, iteration: int, meter: Meter, models_dir="models", params: dict | None = None,
-                  before: dict | None = None, base_bytes: int | None = None, tags: dict | None = None, version: str | None = None) -> dict:
+def optimize_unit(lm: LoadedModel,                # the model, on the study's device; a copy is optimized, never `lm` itself
+                  strategy: str,                  # a name in `STRATEGIES`, applicable to `lm` on its device
+                  iteration: int,                 # the repetition, from 1 (the row's `iteration`)
+                  meter: Meter,                   # measures the `optimize` window
+                  models_dir="models",            # where the version is saved (`save_optimized`'s root) and the baseline's size found
+                  params: dict | None = None,     # the strategy's parameters over its defaults, e.g. {'amount': 0.5}
+                  before: dict | None = None,     # `torch_effect(lm.model)` if already measured (else `prove` measures it)
+                  base_bytes: int | None = None,  # the baseline's size on disk in bytes, if already known (else `baseline_size`)
+                  tags: dict | None = None,       # extra columns for the row, e.g. {'experiment': 'e1'}
+                  version: str | None = None,     # the version's name in the row and its folder (default: the strategy's)
+                 ) -> dict:
     "One measured optimization on `lm`'s device (a fresh copy of its model, outside the window); proves, saves if needed, returns its row."
     device = str(lm.device)
     why = applicable(strategy, lm.spec, device)       # never run elsewhere than the study's device
@@ -300,16 +340,23 @@ def optimize_unit(lm: LoadedModel, strategy: str, iteration: int, meter: Meter, 
         if wd: shutil.rmtree(wd, ignore_errors=True)
 
 # %% ../nbs/02_optimize.ipynb #8636d726
-def run_optimizations(models, strategies, reps: int = 3, meter: Meter | None = None, out="results",
-                      models_dir="models", params: dict | None = None, progress=None, device: str = "auto") -> list[dict]:
+def run_optimizations(models,                      # registry names (`greenml.models`), e.g. ['tiny-gpt2', 'tiny-resnet']
+                      strategies,                  # names in `STRATEGIES`; one that cannot run on a model there is skipped
+                      reps: int = 3,               # measured repetitions of each (model, strategy); at least 1
+                      meter: Meter | None = None,  # measures the windows (default: a new `Meter()`)
+                      out="results",               # the results folder: the rows are appended to its optimization_results.csv
+                      models_dir="models",         # where the optimized versions and the baselines are saved
+                      params: dict | None = None,  # strategy -> its parameters, e.g. {'prune-l1': {'amount': 0.5}}
+                      progress=None,               # called with each row once it is written, e.g. to print it
+                      device: str = "auto",        # 'auto' (the first GPU, else the CPU), 'cpu', 'cuda' or 'cuda:N'
+                     ) -> list[dict]:
     "Measure each strategy on each model `reps` times on `device`; append the rows to `out/optimization_results.csv` and return them."
     device = resolve_device(device)
     for s in strategies:
         if s not in STRATEGIES: raise GreenMLError(f"unknown strategy {s!r}: choose from {strategy_names()}")
     specs = [get_spec(m) for m in models]
     for sp in specs:
-        why = sp.availability()
-        if why: raise GreenMLError(f"model {sp.name!r} is not available here: {why}")
+        sp.check_available()
     whys = {sp.name: check_strategies(strategies, sp, device) for sp in specs}
     if reps < 1: raise GreenMLError(f"--reps {reps}: give at least 1 repetition")
     meter = meter or Meter()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 import torch
 from torch import nn
-from .measure import GreenMLError
+from .core import GreenMLError
 from .models import LoadedModel
 from .runtimes import GenaiModule, build_genai, genai_unsupported, genai_unsupported_spec
 
@@ -33,13 +33,15 @@ def _conv1d_cls():
     return Conv1D
 
 # %% ../nbs/02_strategies.ipynb #49d0e690
-def is_linear_like(m: nn.Module) -> bool:
+def is_linear_like(m: nn.Module,   # any module: only its type is looked at
+                  ) -> bool:
     "An `nn.Linear`, a transformers `Conv1D`, or a dynamically quantized linear."
     from torch.ao.nn.quantized.dynamic import Linear as QLinear
     return isinstance(m, (nn.Linear, _conv1d_cls(), QLinear))
 
 # %% ../nbs/02_strategies.ipynb #76c3d236
-def conv1d_to_linear(model: nn.Module) -> int:
+def conv1d_to_linear(model: nn.Module,   # changed in place: each `Conv1D` becomes an `nn.Linear` with the same weights, device and dtype
+                    ) -> int:
     "Replace every transformers `Conv1D` by an equivalent `nn.Linear`, in place; returns how many."
     Conv1D, n = _conv1d_cls(), 0
     for name, mod in list(model.named_modules()):
@@ -86,7 +88,7 @@ def _head_names(model) -> set:
     return names
 
 # %% ../nbs/02_strategies.ipynb #dae47c79
-def prune_plan(model: nn.Module,
+def prune_plan(model: nn.Module,          # the module whose layers are sorted into targets and skipped ones (not changed)
                include_embeddings=False,  # prune token / position embeddings too
                include_head=False,        # prune the output head (lm_head, classifier) too
                include_depthwise=False,   # prune depthwise convolutions too
@@ -109,12 +111,22 @@ def prune_plan(model: nn.Module,
     return targets, skipped
 
 # %% ../nbs/02_strategies.ipynb #55400832
-def prunable(model: nn.Module, include_embeddings=False, include_head=False, include_depthwise=False, include_stem=False) -> list[tuple[str, nn.Module]]:
+def prunable(model: nn.Module,          # the module to look at (not changed)
+             include_embeddings=False,  # token / position embeddings too
+             include_head=False,        # the output head (lm_head, classifier) too
+             include_depthwise=False,   # depthwise convolutions too
+             include_stem=False,        # the first convolution too
+            ) -> list[tuple[str, nn.Module]]:
     "(name, module) of every layer whose weight pruning may touch: `prune_plan`'s targets."
     return prune_plan(model, include_embeddings, include_head, include_depthwise, include_stem)[0]
 
 # %% ../nbs/02_strategies.ipynb #ba493316
-def torch_effect(model: nn.Module, include_embeddings=False, include_head=False, include_depthwise=False, include_stem=False) -> dict:
+def torch_effect(model: nn.Module,          # a torch module, before or after an optimization (not changed)
+                 include_embeddings=False,  # count embeddings among the prunable weights (for sparsity), as `prune_plan` does
+                 include_head=False,        # count the output head among them
+                 include_depthwise=False,   # count depthwise convolutions among them
+                 include_stem=False,        # count the first convolution among them
+                ) -> dict:
     "What a torch model is made of, to compare before and after an optimization. Sparsity is over the prunable weights (`prune_plan`)."
     from torch.ao.nn.quantized.dynamic import Linear as QLinear
     params = sum(p.numel() for p in model.parameters())
@@ -145,28 +157,33 @@ def torch_effect(model: nn.Module, include_embeddings=False, include_head=False,
 class Optimized:
     "A model after a strategy, with the evidence of what changed."
     base: LoadedModel                 # the unoptimized model (tokenizer / preprocess / labels come from it)
-    strategy: str
+    strategy: str                     # the strategy's name, a key of `STRATEGIES`
     framework: str                    # 'torch', 'torchao' or 'onnxruntime'
     model: nn.Module                  # torch module, or an `OrtModule` wrapping an ONNX Runtime session
-    params: dict = field(default_factory=dict)
-    effect: dict = field(default_factory=dict)
-    onnx_path: str = None
+    params: dict = field(default_factory=dict)   # the parameters it was applied with, its defaults filled in (`workdir` left out)
+    effect: dict = field(default_factory=dict)   # what `prove` measured: parameters, sparsity, int8 layers, logit diff, `took_effect`...
+    onnx_path: str = None             # onnxruntime strategies: the .onnx file or onnxruntime-genai folder; else None
     notes: dict = field(default_factory=dict)   # what the strategy reports about itself (layers pruned and skipped, calibration...)
 
     @property
     def loaded(self) -> LoadedModel: return replace(self.base, model=self.model)
-    def logits(self, inputs): return self.loaded.logits(inputs)
+    def logits(self,
+               inputs,   # input name -> tensor, as `base.example_inputs` gives them
+              ):
+        "The optimized model's float32 logits on the CPU (`LoadedModel.logits`)."
+        return self.loaded.logits(inputs)
 
 # %% ../nbs/02_strategies.ipynb #17f7daa6
 @dataclass
 class Strategy:
-    name: str
-    framework: str
+    "A registered optimization: how to apply it, which models and devices it is for, and how to judge its effect."
+    name: str                         # its key in `STRATEGIES`, in rows and on the command line, e.g. 'prune-l1'
+    framework: str                    # what runs the result: 'torch', 'torchao' or 'onnxruntime'
     apply: Callable                   # (LoadedModel on a fresh copy, **params) -> (module, notes)
     applies_to: Callable = None       # spec -> None or the reason it makes no sense
     verdict: Callable = None          # (before, after, params, logit diff, notes) -> (took effect?, what it did, in words)
-    defaults: dict = field(default_factory=dict)
-    description: str = ""
+    defaults: dict = field(default_factory=dict)   # parameter -> default; `apply_strategy` accepts these names only
+    description: str = ""             # one line on what it does, for listings and `greenml strategies`
     devices: tuple = ("cpu", "cuda")  # the kinds of device it runs on
     device_note: str = ""             # why not on the others, in a few words
     state_dict: bool = False          # saved as a state dict and loaded by re-applying `apply` to the base model
@@ -174,7 +191,10 @@ class Strategy:
 STRATEGIES: dict[str, Strategy] = {}
 
 # %% ../nbs/02_strategies.ipynb #f7cb7347
-def register(s: Strategy): STRATEGIES[s.name] = s; return s
+def register(s: Strategy,   # stored in `STRATEGIES` under `s.name`, replacing one of that name
+            ) -> Strategy:
+    "Add `s` to the registry; returns it."
+    STRATEGIES[s.name] = s; return s
 
 # %% ../nbs/02_strategies.ipynb #ba67e881
 def strategy_names() -> str:
@@ -216,7 +236,9 @@ register(Strategy("prune-l1", "torch", _prune_l1, verdict=_v_prune_l1,
 # %% ../nbs/02_strategies.ipynb #f2f5f57e
 _MLP_ROOTS = ("up_proj", "gate_proj", "c_fc", "fc1", "mlp.fc_in", "dense_h_to_4h")
 
-def calibration_batch(lm: LoadedModel, n: int = 32) -> torch.Tensor:
+def calibration_batch(lm: LoadedModel,   # an image model: its `preprocess` and device are used
+                      n: int = 32,        # how many calibration images
+                     ) -> torch.Tensor:
     "`n` calibration images (`greenml.data.calibration_images`, never scored) through `lm`'s preprocessing, as one batch on its device."
     from greenml.data import calibration_images
     return torch.stack([lm.preprocess(im) for im in calibration_images(n)]).to(lm.device)
@@ -235,7 +257,9 @@ def _run_images(lm: LoadedModel, x, batch: int | None = None):
     for i in range(0, len(x), batch or len(x)): lm.logits({"pixel_values": x[i:i + (batch or len(x))]})
 
 # %% ../nbs/02_strategies.ipynb #67152575
-def bn_input_stats(lm: LoadedModel, x) -> dict:
+def bn_input_stats(lm: LoadedModel,   # the model whose BatchNorm inputs are measured (put in eval mode, otherwise unchanged)
+                   x,                 # preprocessed images (N, 3, H, W) on `lm`'s device, run as one batch
+                  ) -> dict:
     "name -> (mean, var) of each BatchNorm's input on the images `x` (one batch, eval mode)."
     stats, hooks = {}, []
     for n, b in _batchnorms(lm.model): hooks.append(b.register_forward_pre_hook(lambda mod, a, n=n: stats.__setitem__(n, _channel_stats(a[0]))))
@@ -245,7 +269,11 @@ def bn_input_stats(lm: LoadedModel, x) -> dict:
     return stats
 
 # %% ../nbs/02_strategies.ipynb #40c132cb
-def bn_correct(lm: LoadedModel, x, before: dict, kept: dict) -> int:
+def bn_correct(lm: LoadedModel,   # the pruned model: its BatchNorm running statistics are changed in place
+               x,                 # the images `before` was measured on, (N, 3, H, W) on `lm`'s device, run as one batch
+               before: dict,      # `bn_input_stats` of the model before pruning: name -> (mean, var), one value per channel
+               kept: dict,        # name -> indices (a tensor) of the channels each BatchNorm kept, out of those in `before`
+              ) -> int:
     "Shift each BatchNorm's running mean, and scale its variance, by how far its input on `x` moved from `before` (its kept channels `kept[name]`); returns how many."
     hooks = []
     def fix(mod, a, n):
@@ -264,7 +292,10 @@ def bn_correct(lm: LoadedModel, x, before: dict, kept: dict) -> int:
     return len(hooks)
 
 # %% ../nbs/02_strategies.ipynb #5527e47a
-def bn_reestimate(lm: LoadedModel, x, batch: int = 16) -> int:
+def bn_reestimate(lm: LoadedModel,   # the model whose BatchNorm running statistics are replaced, in place
+                  x,                 # preprocessed calibration images (N, 3, H, W) on `lm`'s device
+                  batch: int = 16,   # images per forward pass
+                 ) -> int:
     "Replace every BatchNorm's running statistics by their average over the images `x` (train mode, `momentum=None`); returns how many."
     bns = _batchnorms(lm.model); moms = [b.momentum for _, b in bns]
     lm.model.eval()
@@ -343,7 +374,8 @@ register(Strategy("prune-structured", "torch", _prune_structured, verdict=_v_pru
                   description="structured pruning (channels, MLP neurons) with torch-pruning, global and iterative, BatchNorm corrected on calibration images; parameters and FLOPs drop"));
 
 # %% ../nbs/02_strategies.ipynb #8440daae
-def tied_head(model: nn.Module) -> str | None:
+def tied_head(model: nn.Module,   # any module; only a transformers model can have a tied head
+             ) -> str | None:
     "The name of the output layer whose weight *is* the input embedding's (tied weights), or None."
     try: out, inp = model.get_output_embeddings(), model.get_input_embeddings()
     except (AttributeError, NotImplementedError): return None
@@ -381,7 +413,9 @@ def _cpu_flags(cpuinfo="/proc/cpuinfo") -> set:
     return set(m.group(1).split()) if m else set()
 
 # %% ../nbs/02_strategies.ipynb #6249f7a8
-def native_bf16(device="cpu", cpuinfo="/proc/cpuinfo") -> str | None:
+def native_bf16(device="cpu",              # 'cpu', or 'cuda'/'cuda:N' (then torch's answer for its current GPU)
+                cpuinfo="/proc/cpuinfo",   # where the CPU's flags are read (another machine's copy, in tests)
+               ) -> str | None:
     "What makes `device` compute bfloat16 natively — a CPU flag (`avx512_bf16`, `amx_bf16`, ARM's `bf16`) or `cuda` — or None where it is emulated."
     if str(device).startswith("cuda"): return "cuda" if torch.cuda.is_available() and torch.cuda.is_bf16_supported(including_emulation=False) else None
     found = sorted(_cpu_flags(cpuinfo) & {"avx512_bf16", "amx_bf16", "bf16"})
@@ -420,7 +454,8 @@ class _LogitsOnly(nn.Module):
         return out.logits if hasattr(out, "logits") else out
 
 # %% ../nbs/02_strategies.ipynb #e1ddff21
-def ort_providers(device: str = "cpu") -> list:
+def ort_providers(device: str = "cpu",   # 'cpu', 'cuda' (GPU 0) or 'cuda:N'
+                 ) -> list:
     "ONNX Runtime execution providers for `device`: CUDA's on GPU N first when `device` is `cuda[:N]` and ONNX Runtime has it, else the CPU's."
     import onnxruntime as ort
     kind, _, idx = str(device).partition(":")
@@ -431,7 +466,12 @@ def ort_providers(device: str = "cpu") -> list:
 # %% ../nbs/02_strategies.ipynb #091140ca
 class OrtModule(nn.Module):
     "An ONNX Runtime session behind a torch-module interface (CPU tensors in, logits out), on the CPU or a CUDA device."
-    def __init__(self, path, threads: int | None = None, device: str = "cpu", spin: bool | None = None):
+    def __init__(self,
+                 path,                       # the .onnx file
+                 threads: int | None = None, # ONNX Runtime's intra-op threads (default: its own choice, one per physical core)
+                 device: str = "cpu",        # where the session runs: 'cpu' or 'cuda[:N]' (needs onnxruntime-gpu)
+                 spin: bool | None = None,   # idle threads spin (True) or sleep (False); None keeps ONNX Runtime's default, spinning
+                ):
         super().__init__()
         import onnxruntime as ort
         so = ort.SessionOptions()
@@ -448,14 +488,20 @@ class OrtModule(nn.Module):
 
 # %% ../nbs/02_strategies.ipynb #d010f907
 @patch
-def forward(self: OrtModule, *args, **kw):
+def forward(self: OrtModule,
+            *args,   # tensors in the graph's input order (`input_names`): input_ids and attention_mask, or pixel_values
+            **kw,    # or the same by name; `use_cache` is ignored (the graph has no KV cache)
+           ):
+    "Run the session on CPU copies of the inputs; returns its logits as a CPU tensor."
     kw.pop("use_cache", None)
     feeds = dict(zip(self.input_names, args)) if args else {k: kw[k] for k in self.input_names}
     out = self.session.run(None, {k: v.detach().cpu().numpy() for k, v in feeds.items()})[0]
     return torch.from_numpy(out)
 
 # %% ../nbs/02_strategies.ipynb #6009b0b2
-def export_onnx(lm: LoadedModel, path) -> Path:
+def export_onnx(lm: LoadedModel,   # a causal LM or an image classifier: its forward pass, logits only (no KV cache)
+                path,              # the .onnx file to write
+               ) -> Path:
     "Export `lm`'s forward pass (logits) to `path`, with dynamic batch and sequence axes."
     path = Path(path)
     ex = lm.example_inputs(1, seq_len=8)
@@ -572,7 +618,8 @@ _QOPS = {"MatMulInteger", "ConvInteger", "QLinearMatMul", "QLinearConv", "Dynami
 _STATIC_QOPS = {"QLinearMatMul", "QLinearConv", "QGemm"}
 _FOPS = {"MatMul", "Gemm", "Conv"}
 
-def onnx_effect(path) -> dict:
+def onnx_effect(path,   # an .onnx file (float, or quantized dynamically, as QOperator or as QDQ)
+               ) -> dict:
     "Parameters, sparsity and int8 layers of an ONNX file (dynamic, QOperator or QDQ)."
     import onnx
     from onnx import numpy_helper, TensorProto
