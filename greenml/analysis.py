@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from scipy import stats
-from .measure import GreenMLError
+from .core import GreenMLError
 
 
 # %% auto #0
@@ -63,7 +63,9 @@ def _norm_greenml(df: pd.DataFrame, kind: str) -> pd.DataFrame:
     return df
 
 # %% ../nbs/07_analysis.ipynb #cd04b3c3
-def load_results(path, kind: str | None = None) -> pd.DataFrame:
+def load_results(path,                   # a results folder, or one CSV (greenml's or the thesis's)
+                 kind: str | None = None, # 'optimization' or 'inference'; required for a folder, guessed from a file's name
+                ) -> pd.DataFrame:
     "Results from a folder or CSV (greenml's or the thesis's) as one tidy frame; `kind` is 'optimization' or 'inference' for a folder."
     p = Path(path)
     if p.is_dir():
@@ -87,7 +89,8 @@ def _study_col(df: pd.DataFrame) -> pd.Series:
     return df["config_hash"].astype("string").fillna(adhoc).astype(str) if "config_hash" in df else adhoc
 
 # %% ../nbs/07_analysis.ipynb #3a3fabd0
-def studies(results) -> pd.DataFrame:
+def studies(results, # a results folder (its optimization_results.csv and inference_results.csv)
+           ) -> pd.DataFrame:
     "The studies in a results folder, oldest first: config hash, name, rows and the last timestamp."
     frames = []
     for kind in ("optimization", "inference"):
@@ -122,8 +125,9 @@ def pick_study(results,                 # a results folder
 def bootstrap_ci(x,                   # values (NaN dropped)
                  stat=np.mean,        # a statistic that takes `axis`
                  n=9999,              # resamples
-                 level=0.95,          # confidence level
-                 seed=0) -> tuple[float, float]:
+                 level=0.95,          # confidence level, between 0 and 1
+                 seed=0,              # random seed of the resampling
+                ) -> tuple[float, float]:
     "Percentile bootstrap confidence interval of `stat(x)` (`scipy.stats.bootstrap`)."
     x = np.asarray(x, float); x = x[~np.isnan(x)]
     if len(x) < 2: return (float("nan"), float("nan"))
@@ -132,7 +136,10 @@ def bootstrap_ci(x,                   # values (NaN dropped)
     return float(r.confidence_interval.low), float(r.confidence_interval.high)
 
 # %% ../nbs/07_analysis.ipynb #768e4243
-def describe(df: pd.DataFrame, by, metric="energy_j") -> pd.DataFrame:
+def describe(df: pd.DataFrame, # runs or samples, as `load_results` or `per_sample` give them
+             by,               # a column, or a list of columns, to group by
+             metric="energy_j", # the column to summarise (e.g. energy_j in J, j_per_sample, correctness)
+            ) -> pd.DataFrame:
     "Median, IQR, mean with bootstrap 95% CI, CV and n of `metric` per group `by`."
     rows = []
     for key, g in df.groupby(by, dropna=False):
@@ -149,7 +156,8 @@ def describe(df: pd.DataFrame, by, metric="energy_j") -> pd.DataFrame:
 ENERGY_METRICS = ("energy_j", "net_energy_j", "j_per_sample", "net_j_per_sample", "j_per_token", "net_j_per_token", "energy_wh")
 
 # %% ../nbs/07_analysis.ipynb #dd0ad1e6
-def holm(pvalues) -> np.ndarray:
+def holm(pvalues, # raw p-values, one per comparison (NaN allowed)
+        ) -> np.ndarray:
     "Holm-adjusted p-values (`statsmodels.stats.multitest.multipletests`); NaN stays NaN and is not counted."
     from statsmodels.stats.multitest import multipletests
     p = np.asarray(pvalues, float); out = np.full(len(p), np.nan); ok = ~np.isnan(p)
@@ -157,7 +165,9 @@ def holm(pvalues) -> np.ndarray:
     return out
 
 # %% ../nbs/07_analysis.ipynb #f6a75dfe
-def cliffs_delta(x, y) -> float:
+def cliffs_delta(x, # one group's values
+                 y, # the other group's values (the reference)
+                ) -> float:
     "Cliff's delta, P(x > y) − P(x < y), from the Mann-Whitney U statistic of `x`."
     x, y = np.asarray(x, float), np.asarray(y, float)
     if not len(x) or not len(y): return float("nan")
@@ -165,13 +175,19 @@ def cliffs_delta(x, y) -> float:
     return float(2*u/(len(x)*len(y)) - 1)
 
 # %% ../nbs/07_analysis.ipynb #dc909d1a
-def cliffs_magnitude(d: float) -> str:
+def cliffs_magnitude(d: float, # Cliff's delta, between -1 and 1
+                    ) -> str:
     "Romano et al.'s labels for |δ|: negligible < 0.147 ≤ small < 0.33 ≤ medium < 0.474 ≤ large."
     a = abs(d)
     return "negligible" if a < 0.147 else "small" if a < 0.33 else "medium" if a < 0.474 else "large"
 
 # %% ../nbs/07_analysis.ipynb #319ec1c5
-def relative_change_ci(base, other, n=9999, level=0.95, seed=0) -> tuple[float, float, float]:
+def relative_change_ci(base,       # the baseline's values, one per run
+                       other,      # the version's values, one per run (not paired with `base`)
+                       n=9999,     # bootstrap resamples
+                       level=0.95, # confidence level, between 0 and 1
+                       seed=0,     # random seed of the resampling
+                      ) -> tuple[float, float, float]:
     "Relative change of the median, median(other)/median(base) − 1, with an unpaired percentile bootstrap CI (`scipy.stats.bootstrap`)."
     b, o = np.asarray(base, float), np.asarray(other, float)
     point = float(np.median(o)/np.median(b) - 1)
@@ -187,7 +203,12 @@ def relative_change_ci(base, other, n=9999, level=0.95, seed=0) -> tuple[float, 
 def _keys(by, key): return dict(zip(by if isinstance(by, list) else [by], key if isinstance(key, tuple) else (key,)))
 
 # %% ../nbs/07_analysis.ipynb #82286dcc
-def compare_to_baseline(df: pd.DataFrame, by="model", metric="energy_j", baseline="baseline", min_n: int = 10) -> pd.DataFrame:
+def compare_to_baseline(df: pd.DataFrame,     # runs, one value per run (`load_results`)
+                        by="model",           # a column, or a list of columns, to compare within
+                        metric="energy_j",    # the column to compare (e.g. energy_j in J, j_per_sample)
+                        baseline="baseline",  # the version every other version is compared with
+                        min_n: int = 10,      # runs each side needs before Cliff's delta gets a magnitude label
+                       ) -> pd.DataFrame:
     "Each version vs the baseline within each `by` group, one value per run: medians, relative change (CI), Mann-Whitney U, Holm, Cliff's delta."
     rows = []
     for key, g in df.groupby(by, dropna=False):
@@ -215,7 +236,10 @@ def compare_to_baseline(df: pd.DataFrame, by="model", metric="energy_j", baselin
     return out
 
 # %% ../nbs/07_analysis.ipynb #a02dc4f3
-def kruskal_by(df: pd.DataFrame, by="model", metric="energy_j") -> pd.DataFrame:
+def kruskal_by(df: pd.DataFrame,  # runs, one value per run (`load_results`)
+               by="model",        # a column, or a list of columns, to test within
+               metric="energy_j", # the column to test
+              ) -> pd.DataFrame:
     "Kruskal-Wallis H test across all versions within each group (unpaired: one value per run)."
     rows = []
     for key, g in df.groupby(by, dropna=False):
@@ -228,7 +252,11 @@ def kruskal_by(df: pd.DataFrame, by="model", metric="energy_j") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 # %% ../nbs/07_analysis.ipynb #5cfe98ea
-def spearman_by(df: pd.DataFrame, by="domain", x="energy_j", y="duration") -> pd.DataFrame:
+def spearman_by(df: pd.DataFrame, # runs (`load_results`)
+                by="domain",      # a column, or a list of columns, to correlate within
+                x="energy_j",     # one column (e.g. energy in J)
+                y="duration",     # the other column (e.g. duration in s)
+               ) -> pd.DataFrame:
     "Spearman's rank correlation of `x` with `y` within each group."
     rows = []
     for key, g in df.groupby(by, dropna=False):
@@ -247,7 +275,8 @@ DEFAULT_QUALITY = {"vision": "accuracy_top1", "code": "pass_at_1", "text": "perp
 def _num(s): return pd.to_numeric(s.map(lambda v: {"True": 1, "False": 0, True: 1, False: 0}.get(v, v)), errors="coerce")
 
 # %% ../nbs/07_analysis.ipynb #70f845d0
-def per_sample(samples: pd.DataFrame) -> pd.DataFrame:
+def per_sample(samples: pd.DataFrame, # per-sample rows of every repetition, as in inference_samples.csv
+              ) -> pd.DataFrame:
     "One row per (domain, model, version, sample): the mean over repetitions of its energy, net energy, J per token, latency and per-sample quality."
     d = samples.copy()
     for c in ("energy_j", "net_energy_j", "tokens", "latency_s", "correct", "perplexity", "agreement"):
@@ -270,9 +299,13 @@ _STATS = {"ratio": lambda b, o, axis=-1: o.mean(axis=axis)/b.mean(axis=axis) - 1
           "logratio": lambda b, o, axis=-1: np.exp(np.log(o).mean(axis=axis) - np.log(b).mean(axis=axis)) - 1,
           "diff": lambda b, o, axis=-1: o.mean(axis=axis) - b.mean(axis=axis)}
 
-def paired_ci(base, other,            # paired values, one per sample
+def paired_ci(base,                   # the baseline's values, one per sample
+              other,                  # the version's values on the same samples, in the same order
               kind="ratio",           # 'ratio': mean(other)/mean(base) − 1; 'logratio': the same for geometric means; 'diff': mean(other) − mean(base)
-              level=0.95, n=9999, seed=0) -> tuple[float, float, float]:
+              level=0.95,             # confidence level, between 0 and 1
+              n=9999,                 # bootstrap resamples
+              seed=0,                 # random seed of the resampling
+             ) -> tuple[float, float, float]:
     "Point estimate and paired BCa bootstrap CI (`scipy.stats.bootstrap(..., paired=True)`) of the change from `base` to `other`."
     b, o = np.asarray(base, float), np.asarray(other, float)
     f = _STATS[kind]
@@ -288,7 +321,12 @@ def paired_ci(base, other,            # paired values, one per sample
     return point, point, point
 
 # %% ../nbs/07_analysis.ipynb #03427d85
-def paired_binary_ci(base, other, level=0.95, n=9999, seed=0) -> tuple[float, float, float]:
+def paired_binary_ci(base,       # the baseline's per-sample outcomes, 1 = correct (a share of repetitions: ≥ 0.5 counts as correct)
+                     other,      # the version's outcomes on the same samples, in the same order
+                     level=0.95, # confidence level, between 0 and 1
+                     n=9999,     # bootstrap resamples
+                     seed=0,     # random seed of the resampling
+                    ) -> tuple[float, float, float]:
     "Change in the share of correct samples (1 = correct; a sample correct in half its repetitions or more counts as correct) with a paired percentile bootstrap CI; with no sample changed, ± the Clopper-Pearson upper bound of 0 changed out of n."
     from statsmodels.stats.proportion import proportion_confint
     b, o = (np.asarray(base, float) >= 0.5).astype(float), (np.asarray(other, float) >= 0.5).astype(float)
@@ -303,7 +341,9 @@ def paired_binary_ci(base, other, level=0.95, n=9999, seed=0) -> tuple[float, fl
     return point, float(r.confidence_interval.low), float(r.confidence_interval.high)
 
 # %% ../nbs/07_analysis.ipynb #2ccc4a40
-def wilcoxon_p(base, other) -> float:
+def wilcoxon_p(base,  # the baseline's per-sample values
+               other, # the version's values on the same samples, in the same order
+              ) -> float:
     "Two-sided Wilcoxon signed-rank p of the paired differences (`scipy.stats.wilcoxon`); 1 when every difference is 0."
     d = np.asarray(other, float) - np.asarray(base, float)
     if len(d) < 1 or np.all(d == 0): return 1.0
@@ -312,7 +352,9 @@ def wilcoxon_p(base, other) -> float:
         return float(stats.wilcoxon(d).pvalue)
 
 # %% ../nbs/07_analysis.ipynb #f8bae087
-def mcnemar_p(base, other) -> float:
+def mcnemar_p(base,  # the baseline's per-sample outcomes, 1 = correct (≥ 0.5 counts as correct)
+              other, # the version's outcomes on the same samples, in the same order
+             ) -> float:
     "Exact McNemar p for paired binary outcomes (`statsmodels`): only the samples that changed count."
     from statsmodels.stats.contingency_tables import mcnemar
     b, o = np.asarray(base, float) >= 0.5, np.asarray(other, float) >= 0.5
@@ -333,7 +375,11 @@ def _quality_of(domain, runs: pd.DataFrame | None, model=None) -> tuple:
 # %% ../nbs/07_analysis.ipynb #8b2d7b83
 def paired_comparisons(ps: pd.DataFrame,                 # `per_sample`'s frame
                        runs: pd.DataFrame | None = None, # the inference runs (for each domain's correctness metric)
-                       baseline="baseline", level=0.95, alpha=0.05, power=0.8) -> pd.DataFrame:
+                       baseline="baseline",              # the version every other version is compared with
+                       level=0.95,                       # confidence level of the intervals, between 0 and 1
+                       alpha=0.05,                       # significance level for `significant` (on `p_holm`) and `mde`
+                       power=0.8,                        # the power `mde` is computed for
+                      ) -> pd.DataFrame:
     "Each version vs the baseline on the same samples: energy and quality change with paired CIs, Wilcoxon or McNemar, Holm over the study, and the smallest detectable energy change (`mde`)."
     rows = []
     for (dom, model), g in ps.groupby(["domain", "model"]):
@@ -396,7 +442,10 @@ def simulated_samples(n: int = 40,          # samples
 
 
 # %% ../nbs/07_analysis.ipynb #31090405
-def sensitivity(cmp: pd.DataFrame, alpha=0.05, target=0.10) -> list[str]:
+def sensitivity(cmp: pd.DataFrame, # `paired_comparisons`
+                alpha=0.05,        # significance level
+                target=0.10,       # the relative energy change (0.10 = ±10%) the study should be able to detect
+               ) -> list[str]:
     "One line per (domain, model): the smallest energy change the study can detect (`mde`), and a warning when that is above `target` or no test can reach significance."
     out = []
     if not len(cmp): return out
@@ -413,7 +462,9 @@ def sensitivity(cmp: pd.DataFrame, alpha=0.05, target=0.10) -> list[str]:
     return out
 
 # %% ../nbs/07_analysis.ipynb #86f7189e
-def friedman_by(ps: pd.DataFrame, metric="j_per_sample") -> pd.DataFrame:
+def friedman_by(ps: pd.DataFrame,     # `per_sample`'s frame
+                metric="j_per_sample", # the per-sample column to test (J per sample by default)
+               ) -> pd.DataFrame:
     "Friedman's test across all versions within each (domain, model), on the samples that every version has."
     rows = []
     for (dom, model), g in ps.groupby(["domain", "model"]):
@@ -426,7 +477,8 @@ def friedman_by(ps: pd.DataFrame, metric="j_per_sample") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 # %% ../nbs/07_analysis.ipynb #41e79420
-def energy_follows_time(ps: pd.DataFrame) -> pd.DataFrame:
+def energy_follows_time(ps: pd.DataFrame, # `per_sample`'s frame (j_per_sample in J, latency_s in s)
+                       ) -> pd.DataFrame:
     "Per (domain, model): does ranking the versions by mean J per sample give the same order as ranking them by mean latency?"
     rows = []
     for (dom, model), g in ps.groupby(["domain", "model"]):
@@ -437,7 +489,11 @@ def energy_follows_time(ps: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 # %% ../nbs/07_analysis.ipynb #8ca0d9da
-def pareto_front(points: pd.DataFrame, x="j_per_sample", y="correctness", by="domain") -> pd.DataFrame:
+def pareto_front(points: pd.DataFrame, # one row per version (e.g. `version_means`), optionally with a `higher_better` column
+                 x="j_per_sample",     # the cost column, lower is better (J per sample)
+                 y="correctness",      # the quality column, higher is better unless `higher_better` is False
+                 by="domain",          # a column, or a list of columns: a front per group
+                ) -> pd.DataFrame:
     "Mark the rows not dominated within `by` (lower `x` is better; higher `y`, or lower where a `higher_better` column is False): adds `pareto`."
     pts = points.copy(); pts["pareto"] = False
     ys = pts[y] * np.where(pts["higher_better"].astype(bool), 1, -1) if "higher_better" in pts else pts[y]
@@ -451,7 +507,8 @@ def pareto_front(points: pd.DataFrame, x="j_per_sample", y="correctness", by="do
     return pts
 
 # %% ../nbs/07_analysis.ipynb #59e090e3
-def tradeoffs(inf: pd.DataFrame) -> pd.DataFrame:
+def tradeoffs(inf: pd.DataFrame, # inference runs (`load_results(..., "inference")`); only the `infer` phase is used
+             ) -> pd.DataFrame:
     "Median J/sample, correctness and fidelity per (domain, model, version, framework) of the `infer` phase (one value per run), with the Pareto front."
     d = inf[inf.phase == "infer"] if "phase" in inf else inf
     agg = dict(j_per_sample=("j_per_sample", "median"), correctness=("correctness", "median"), runs=("j_per_sample", "size"),
@@ -462,7 +519,9 @@ def tradeoffs(inf: pd.DataFrame) -> pd.DataFrame:
     return pareto_front(pts, by=[k for k in ("origin", "domain") if k in pts])
 
 # %% ../nbs/07_analysis.ipynb #66985ee1
-def version_means(ps: pd.DataFrame, runs: pd.DataFrame | None = None) -> pd.DataFrame:
+def version_means(ps: pd.DataFrame,                 # `per_sample`'s frame
+                  runs: pd.DataFrame | None = None, # the inference runs (for each domain's correctness metric); None: the domain's default
+                 ) -> pd.DataFrame:
     "Per (domain, model, version): mean J per sample and per token over the samples, the quality metric (oriented by `higher_better`), fidelity, and the Pareto front."
     rows = []
     for (dom, model, v), g in ps.groupby(["domain", "model", "version"]):
@@ -475,7 +534,10 @@ def version_means(ps: pd.DataFrame, runs: pd.DataFrame | None = None) -> pd.Data
     return pareto_front(pts, by="domain") if len(pts) else pts
 
 # %% ../nbs/07_analysis.ipynb #32f42d35
-def break_even(opt: pd.DataFrame, inf: pd.DataFrame, baseline="baseline") -> pd.DataFrame:
+def break_even(opt: pd.DataFrame,   # optimization runs, with each one's energy_j (J)
+               inf: pd.DataFrame,   # inference runs, or `version_means`, with j_per_sample (J)
+               baseline="baseline", # the version the savings are measured against
+              ) -> pd.DataFrame:
     "Inferences after which each optimization has paid back its own (median) optimization energy; `inf` holds runs or `version_means`."
     d = inf[inf.phase == "infer"] if "phase" in inf else inf
     # key by framework only where each framework has its own baseline (the thesis: torch and tf); greenml's onnx versions share torch's
@@ -497,7 +559,8 @@ def break_even(opt: pd.DataFrame, inf: pd.DataFrame, baseline="baseline") -> pd.
 # %% ../nbs/07_analysis.ipynb #70cb0bbd
 DEFAULT_BUDGET = {"perplexity": 1.0, "points": 1.0}   # % relative perplexity; percentage points of top-1 / pass@1
 
-def parse_budget(text: str | None) -> dict:
+def parse_budget(text: str | None, # 'perplexity=PERCENT,points=POINTS' (either or both, '%' allowed); None or '': the defaults
+                ) -> dict:
     "'perplexity=2,points=0.5' -> {'perplexity': 2.0, 'points': 0.5}, over the defaults; a one-line `GreenMLError` for anything else."
     out = dict(DEFAULT_BUDGET)
     for part in filter(None, (text or "").replace(" ", "").split(",")):
@@ -524,7 +587,9 @@ def _within(kind, change, budget) -> bool:
 # %% ../nbs/07_analysis.ipynb #e55d7174
 def recommend(cmp: pd.DataFrame,                    # `paired_comparisons`
               opt: pd.DataFrame | None = None,       # optimization runs, for the break-even
-              budget: dict | None = None, alpha=0.05) -> pd.DataFrame:
+              budget: dict | None = None,            # quality budget, {'perplexity': %, 'points': points} (`parse_budget`); None: the defaults
+              alpha=0.05,                            # significance level a saving must reach (on `p_holm`)
+             ) -> pd.DataFrame:
     "Per (domain, model): the cheapest version per sample whose saving is significant and whose quality change stays within `budget`, or the baseline and why."
     budget = {**DEFAULT_BUDGET, **(budget or {})}
     cost = opt.groupby(["model", "version"]).energy_j.median() if opt is not None and len(opt) else pd.Series(dtype=float)

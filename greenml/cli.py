@@ -47,7 +47,9 @@ def _doctor_text(d: dict) -> str:
     return "\n".join(out)
 
 # %% ../nbs/08_cli.ipynb #c598d923
-def cmd_doctor(args) -> int:
+def cmd_doctor(args, # the parsed command line
+              ) -> int:
+    "`greenml doctor`: print what this machine can measure (text, or JSON with `--json`) and how to fix what it cannot; returns 0."
     d = doctor(country_iso_code=args.country)
     from greenml.metrics import sandbox_isolation, SANDBOX_FIX, SANDBOX_WHAT
     iso = sandbox_isolation()
@@ -76,7 +78,9 @@ def _hold_signals():
         for s, h in old.items(): signal.signal(s, h)
 
 # %% ../nbs/08_cli.ipynb #61b4d065
-def cmd_measure(args) -> int:
+def cmd_measure(args, # the parsed command line
+               ) -> int:
+    "`greenml measure -- COMMAND`: run COMMAND in one measured window, print its record; returns its exit status (128 + N if signal N killed it)."
     cmd = list(args.command)
     if cmd and cmd[0] == "--": cmd = cmd[1:]
     if not cmd: raise GreenMLError("no command to measure: give one after `--`, e.g. `greenml measure -- python train.py`")
@@ -115,7 +119,9 @@ def _parser_measure(sub):
     m.set_defaults(func=cmd_measure)
 
 # %% ../nbs/08_cli.ipynb #ad7397a8
-def demo_workload(meter: Meter, seconds: float = 1.0) -> list:
+def demo_workload(meter: Meter,         # the meter that measures the four windows
+                  seconds: float = 1.0, # length of each of the three phases, in seconds
+                 ) -> list:
     "Measure a sleep, a pure-Python loop and a matrix-multiply loop, each `seconds` long, inside one outer window."
     import numpy as np
     a = np.random.default_rng(0).random((400, 400))
@@ -129,7 +135,9 @@ def demo_workload(meter: Meter, seconds: float = 1.0) -> list:
     return meter.records[-4:]
 
 # %% ../nbs/08_cli.ipynb #da75f33f
-def cmd_demo(args) -> int:
+def cmd_demo(args, # the parsed command line
+            ) -> int:
+    "`greenml demo`: measure `demo_workload` after an idle baseline and print its records; returns 0."
     m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
     print(f"greenml demo: idle baseline {args.idle:g} s, then 3 phases of {args.seconds:g} s ...", flush=True)
     recs = demo_workload(m, args.seconds)
@@ -157,7 +165,9 @@ def _split_versions(s) -> list[str]:
     return out
 
 # %% ../nbs/08_cli.ipynb #5e4a479c
-def cmd_models(args) -> int:
+def cmd_models(args, # the parsed command line
+              ) -> int:
+    "`greenml models`: list the registry's models with their domains, sizes and availability; returns 0."
     from greenml.models import list_models
     rows = list_models()
     if args.json: print(json.dumps(rows, indent=2)); return 0
@@ -181,7 +191,9 @@ def _opt_line(r):
             f"{' (estimate)' if r['estimated'] else ''}  {r['effect_summary']}{flag}")
 
 # %% ../nbs/08_cli.ipynb #bd89bbbb
-def cmd_optimize(args) -> int:
+def cmd_optimize(args, # the parsed command line
+                ) -> int:
+    "`greenml optimize`: apply each strategy to each model under the meter and append the runs to OUT/optimization_results.csv; returns 0."
     from greenml.optimize import run_optimizations, strategy_names
     models, strategies = _split(args.models), _split(args.strategies)
     if not models: raise GreenMLError("no model given: use --models, e.g. --models smollm2-135m,efficientnet-lite0 (see `greenml models`)")
@@ -232,7 +244,9 @@ def _with_task(models: list, task: str | None) -> list:
     return [m if m in MODELS else declare_model(m, task=task).name for m in models]
 
 # %% ../nbs/08_cli.ipynb #e3dff7d8
-def cmd_infer(args) -> int:
+def cmd_infer(args, # the parsed command line
+             ) -> int:
+    "`greenml infer`: measure each model's versions on its domains and append the runs to OUT/inference_results.csv; returns 0."
     from greenml.inference import run_inference
     from greenml.data import parse_data, parse_fields
     models, versions = _split(args.models), _split_versions(args.versions)
@@ -273,7 +287,9 @@ def _parser_infer(sub):
     i.set_defaults(func=cmd_infer)
 
 # %% ../nbs/08_cli.ipynb #44449a26
-def cmd_run(args) -> int:
+def cmd_run(args, # the parsed command line
+           ) -> int:
+    "`greenml run`: a whole study from a config with the command line's overrides, resumable; returns 1 if a run failed, else 0."
     import copy
     from greenml.experiment import load_config, parse_config, run_experiment
     from greenml.models import resolve_device
@@ -312,7 +328,9 @@ def _parser_run(sub):
     r.set_defaults(func=cmd_run)
 
 # %% ../nbs/08_cli.ipynb #e223e5a8
-def cmd_thesis(args) -> int:
+def cmd_thesis(args, # the parsed command line
+              ) -> int:
+    "`greenml thesis fetch|path`: download the thesis's results and data (checksummed), or print where they are; returns 0."
     from greenml.data import fetch_thesis, thesis_path, THESIS_HOW
     if args.action == "fetch":
         d = fetch_thesis(args.to, args.url)
@@ -333,7 +351,9 @@ def _parser_thesis(sub):
     th.set_defaults(func=cmd_thesis)
 
 # %% ../nbs/08_cli.ipynb #0178d0a8
-def cmd_data(args) -> int:
+def cmd_data(args, # the parsed command line
+            ) -> int:
+    "`greenml data`: read and check the data as `infer` and `run` would, and print what each domain holds; returns 0."
     from greenml.data import load_dataset, parse_data, parse_fields
     data, fields = parse_data(args.data), parse_fields(args.field)
     domains = _split(args.domains) or ["text", "code", "vision"]
@@ -365,7 +385,9 @@ def _parser_data(sub):
     dt.set_defaults(func=cmd_data)
 
 # %% ../nbs/08_cli.ipynb #7f06c735
-def cmd_report(args) -> int:
+def cmd_report(args, # the parsed command line
+              ) -> int:
+    "`greenml report`: write one study's report (`write_report`) and print its summary; returns 0."
     from greenml.analysis import parse_budget
     from greenml.report import write_report
     if not Path(args.results).is_dir(): raise GreenMLError(f"no results folder {args.results}: run `greenml run` first, or point --results at the folder it wrote")
@@ -402,7 +424,8 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/08_cli.ipynb #8cb2beb7
-def main(argv=None) -> int:
+def main(argv=None, # the arguments without the program's name, e.g. ['report', '--results', 'results']; None: sys.argv[1:]
+        ) -> int:
     "Entry point of the `greenml` command."
     p = build_parser()
     args = p.parse_args(argv)

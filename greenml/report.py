@@ -10,7 +10,7 @@ import json, math, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .measure import GreenMLError
+from .core import GreenMLError
 from .analysis import ADHOC, DEFAULT_BUDGET, _fmt_change, _study_col, break_even, compare_to_baseline, describe, energy_follows_time, friedman_by, load_results, paired_comparisons, per_sample, pick_study, recommend, sensitivity, version_means
 
 
@@ -24,7 +24,8 @@ PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#f
            "#1f77b4", "#17becf", "#bcbd22", "#8c564b"]
 BASELINE_COLOR = "#333333"
 
-def version_colors(versions) -> dict:
+def version_colors(versions, # version names, repeats allowed (e.g. a frame's `version` column)
+                  ) -> dict:
     "version -> colour, the baseline dark grey, the others in a fixed order (sorted names), so a version looks the same in every chart."
     vs = sorted(set(versions) - {"baseline"})
     return {"baseline": BASELINE_COLOR, **{v: PALETTE[i % len(PALETTE)] for i, v in enumerate(vs)}}
@@ -55,7 +56,13 @@ def _color(alt, field, colors, legend=True):
     return alt.Color(f"{field}:N", scale=alt.Scale(domain=list(colors), range=list(colors.values())), legend=None if not legend else alt.Legend())
 
 # %% ../nbs/07a_report.ipynb #b39b1941
-def energy_box(df: pd.DataFrame, metric="j_per_sample", facet="model", title=None, split: str | None = None, colors: dict | None = None):
+def energy_box(df: pd.DataFrame,          # runs or `per_sample`'s frame, with `version`, `estimated` and `metric`
+               metric="j_per_sample",     # the column to plot (J per sample by default)
+               facet="model",             # a column, or a list of columns joined with ' · ': one panel per value
+               title=None,                # the chart's title; None: '<metric> per version'
+               split: str | None = None,  # a column (e.g. 'framework') whose values get boxes side by side; None: one box per version
+               colors: dict | None = None, # version -> colour (`version_colors`); None: Altair's
+              ):
     "Distribution of `metric` per version: a box plot with every value (a run, or a sample) as a point, one panel per `facet`; `split` (e.g. 'framework') sets boxes side by side."
     alt = _alt()
     if isinstance(facet, (list, tuple)):
@@ -75,7 +82,10 @@ def energy_box(df: pd.DataFrame, metric="j_per_sample", facet="model", title=Non
         title=alt.TitleParams(title or f"{_label(metric)} per version", subtitle=_subtitle(d) + (" · hollow marks: estimates" if d.estimated.any() else "")))
 
 # %% ../nbs/07a_report.ipynb #dbf20ba2
-def pareto_chart(points: pd.DataFrame, title="Energy vs correctness", colors: dict | None = None):
+def pareto_chart(points: pd.DataFrame,         # one row per version with a `pareto` column (`version_means` or `tradeoffs`)
+                 title="Energy vs correctness",  # the chart's title
+                 colors: dict | None = None,     # version -> colour (`version_colors`); None: Altair's
+                ):
     "Mean (or median) energy per sample vs correctness, one panel per domain, the Pareto front as a line; a `quality_metric` column names each panel's y."
     alt = _alt()
     d = points.dropna(subset=["j_per_sample", "correctness"]).copy()
@@ -96,7 +106,11 @@ def pareto_chart(points: pd.DataFrame, title="Energy vs correctness", colors: di
     return alt.hconcat(*panels).properties(title=alt.TitleParams(title, subtitle=_subtitle(d) + " · large marks and dashed line: the Pareto front"))
 
 # %% ../nbs/07a_report.ipynb #c5ab27f6
-def change_chart(cmp: pd.DataFrame, title="Change of energy vs the baseline", label=("model",), colors: dict | None = None):
+def change_chart(cmp: pd.DataFrame,                       # `paired_comparisons` or `compare_to_baseline`, one metric's rows
+                 title="Change of energy vs the baseline", # the chart's title
+                 label=("model",),                         # the columns that name a row, joined with ' · '
+                 colors: dict | None = None,               # version -> colour (`version_colors`); None: Altair's
+                ):
     "Relative change with its 95% CI, one row per group and version; filled = significant after Holm. Takes `paired_comparisons` (change) or `compare_to_baseline` (rel_change)."
     alt = _alt()
     d = cmp.rename(columns={"rel_change": "change", "rel_ci_low": "ci_low", "rel_ci_high": "ci_high"}).copy()
@@ -125,7 +139,8 @@ def save_chart(chart,              # an Altair chart
     return out
 
 # %% ../nbs/07a_report.ipynb #c740904e
-def calibration(df: pd.DataFrame) -> pd.DataFrame:
+def calibration(df: pd.DataFrame, # measured windows (runs or `Meter.table()`) with `<component>_energy_j` and `<component>_estimate_j` (J)
+               ) -> pd.DataFrame:
     "Per host and component: windows with both a counter and CodeCarbon's estimate, and the estimate's relative error."
     rows = []
     for c in ("cpu", "ram", "gpu"):
@@ -143,7 +158,9 @@ def calibration(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 # %% ../nbs/07a_report.ipynb #b260944b
-def calibration_chart(df: pd.DataFrame, title="CodeCarbon's estimate vs the counter"):
+def calibration_chart(df: pd.DataFrame,                          # measured windows, as for `calibration`
+                      title="CodeCarbon's estimate vs the counter", # the chart's title
+                     ):
     "Relative error of the estimate per window, per component (0 = the estimate equals the counter)."
     alt = _alt()
     long = []
@@ -316,7 +333,11 @@ CHARTS = ["change_vs_baseline", "change_per_token_vs_baseline", "energy_per_samp
 REPORT_FILES = [f"{t}.csv" for t in TABLES] + [f"{c}.{x}" for c in CHARTS for x in ("png", "svg")] + ["summary.md", "report.html"]
 
 # %% ../nbs/07a_report.ipynb #c86170f1
-def write_report(results="results", out=None, study: str | None = None, budget: dict | None = None) -> dict:
+def write_report(results="results",         # the results folder a study wrote
+                 out=None,                  # the report folder (default: RESULTS/report); its previous report files are replaced
+                 study: str | None = None,  # a config name or config-hash prefix (default: the latest study)
+                 budget: dict | None = None, # quality budget, {'perplexity': %, 'points': points} (`parse_budget`); None: the defaults
+                ) -> dict:
     "Write report.html, summary.md, tables (CSV) and charts (PNG, SVG) for one study in `results`; returns the paths."
     results = Path(results)
     t = analyse(results, study, budget)     # fails before anything is written
