@@ -4,8 +4,8 @@ __version__ = "0.0.1"
 # `import greenml` stays light, and the `greenml` command does not load torch before it needs it.
 _API = {"GreenMLError": "core", "results_lock": "core",
         "Meter": "measure", "doctor": "measure",
-        "get_spec": "models", "load_model": "models", "list_models": "models",
-        "load_dataset": "data", "humaneval": "data",
+        "get_spec": "models", "load_model": "models", "list_models": "models", "model_spec": "models", "declare_model": "models",
+        "load_dataset": "data", "humaneval": "data", "fetch_thesis": "data", "thesis_path": "data",
         "STRATEGIES": "optimize", "apply_strategy": "optimize", "run_optimizations": "optimize",
         "run_inference": "inference",
         "load_config": "experiment", "parse_config": "experiment", "run_experiment": "experiment",

@@ -187,7 +187,7 @@ def _parser_models(sub):
 # %% ../nbs/08_cli.ipynb #00698202
 def _opt_line(r):
     flag = "" if r["took_effect"] else "   <-- NO EFFECT"
-    return (f"  {r['model']:<20}{r['strategy']:<17}#{r['iteration']:<3}{r['duration']:>7.2f} s {r['energy_j']:>9.2f} J"
+    return (f"  {r['model']:<20} {r['strategy']:<17}#{r['iteration']:<3}{r['duration']:>7.2f} s {r['energy_j']:>9.2f} J"
             f"{' (estimate)' if r['estimated'] else ''}  {r['effect_summary']}{flag}")
 
 # %% ../nbs/08_cli.ipynb #bd89bbbb
@@ -233,7 +233,7 @@ def _inf_line(r):
     keys = [k for k in ("accuracy_top1", "accuracy_top5", "perplexity", "pass_at_1", "parse_rate", "pep8", "grammar", "fidelity") if r.get(k) is not None]
     ms = "  ".join(f"{k} {r[k]:.3f}" for k in keys)
     per_tok = f" {r['j_per_token']:.3f} J/token" if r.get("j_per_token") else ""
-    return (f"  {r['model']:<20}{r['version']:<17}{r['domain']:<7}#{r['iteration']:<3}{r['n_samples']:>4} samples "
+    return (f"  {r['model']:<20} {r['version']:<17}{r['domain']:<7}#{r['iteration']:<3}{r['n_samples']:>4} samples "
             f"{r['j_per_sample']:>8.2f} J/sample{per_tok}{' (estimate)' if r['estimated'] else ''}  {ms}")
 
 # %% ../nbs/08_cli.ipynb #c4d53e2a

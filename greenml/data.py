@@ -51,12 +51,12 @@ class ImageSample:
 
 # %% ../nbs/03_data.ipynb #66349014
 def _text(path) -> str:
-    try: return gzip.decompress(Path(path).read_bytes()).decode("utf-8") if str(path).endswith(".gz") else Path(path).read_text(encoding="utf-8")
+    try: return gzip.decompress(Path(path).read_bytes()).decode("utf-8-sig") if str(path).endswith(".gz") else Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as e: raise GreenMLError(f"{path}: not UTF-8 text (byte {e.start}): save it as UTF-8") from None
     except (OSError, EOFError) as e: raise GreenMLError(f"{path}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
 
 # %% ../nbs/03_data.ipynb #bf6bbaf7
-def _jsonl(path, required: tuple = (), what: str = "", fields: dict | None = None) -> list[dict]:
+def _jsonl(path, required: tuple = (), what: str = "", fields: dict | None = None, known: tuple = ()) -> list[dict]:
     "Every line of a JSON Lines file (`.gz` too), each checked: valid JSON, an object, and the `required` keys holding text; `fields` maps greenml's names to the file's (`{'prompt': 'input'}`). A bad line is `FILE:LINE: what is wrong`; each row keeps its line number as `_line`."
     fields, out = fields or {}, []
     shown = lambda k: repr(fields.get(k, k)) + (f" (read as {k!r})" if fields.get(k, k) != k else "")
@@ -72,6 +72,9 @@ def _jsonl(path, required: tuple = (), what: str = "", fields: dict | None = Non
         for k in ("id", "task_id", "reference", "test", "canonical_solution"):
             if r.get(k) is not None and not isinstance(r[k], str): raise GreenMLError(f"{path}:{i}: {shown(k)} is a {type(r[k]).__name__}, not text")
         out.append(r)
+    for k, f in fields.items():   # a mapped field no line has is a typo, not an absent optional field
+        if k in known and f != k and out and not any(k in r for r in out):   # neither the mapped name nor greenml's own
+            raise GreenMLError(f"{path}: no line has the field {f!r} (--field {k}={f}): check its spelling; the first line has {', '.join(repr(x) for x in out[0] if x != '_line')}")
     return out
 
 # %% ../nbs/03_data.ipynb #b72b3eb3
@@ -136,7 +139,7 @@ def humaneval(n=None,   # only the first `n` problems (default: all 164)
     return [CodeTask(p["task_id"], p["prompt"], p["entry_point"], [p["test"], f"check({p['entry_point']})"], p["canonical_solution"]) for p in probs]
 
 # %% ../nbs/03_data.ipynb #bff53da3
-THESIS_MANIFEST = DATA_DIR/"thesis_manifest.json"   # path -> commit, sha256, bytes of every file fetched
+THESIS_MANIFEST = project_dir()/"data"/"thesis_manifest.json"   # path -> commit, sha256, bytes of every file fetched
 THESIS_ENV = "GREENML_THESIS_RESULTS"
 THESIS_HOW = f"run `greenml thesis fetch` (downloads 3.5 MB from GitHub), or set {THESIS_ENV} to a folder holding results/ and data/"
 
@@ -145,7 +148,8 @@ def thesis_path(part: str = "results",  # 'results' (the two CSVs) or 'data' (te
                ) -> Path | None:
     "The folder of the thesis's `part` wherever it is — `$GREENML_THESIS_RESULTS`, `../shared/seed` beside the checkout, or the fetched cache — or None."
     need = {"results": "inference_results.csv", "data": "text_dataset.txt"}[part]
-    for root in (os.environ.get(THESIS_ENV), project_dir().parent/"shared"/"seed", GREENML_HOME/"thesis"):
+    env = os.environ.get(THESIS_ENV)
+    for root in ([env] if env else [project_dir().parent/"shared"/"seed", GREENML_HOME/"thesis"]):   # a folder named on purpose is the only one looked at
         if not root: continue
         for d in (Path(root)/part, Path(root)):   # the layout, or the folder itself
             if (d/need).is_file(): return d
@@ -170,8 +174,11 @@ def fetch_thesis(dest=None,                  # where to put them (default: GREEN
     for rel, f in m["files"].items():
         out = dest/rel
         if out.is_file() and _sha256(out) == f["sha256"]: continue
-        out.parent.mkdir(parents=True, exist_ok=True)
-        src, tmp = url.format(repository=m["repository"], commit=f["commit"], path=rel), out.with_name(out.name + ".part")
+        try: out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e: raise GreenMLError(f"cannot create {out.parent} ({e.strerror or e}): give another folder with --to") from None
+        try: src = url.format(repository=m["repository"], commit=f["commit"], path=rel)
+        except (KeyError, IndexError, ValueError) as e: raise GreenMLError(f"--url {url!r} is not a template with {{repository}}, {{commit}} and {{path}} ({e!r}): fix it") from None
+        tmp = out.with_name(out.name + ".part")
         try:
             with urllib.request.urlopen(src, timeout=timeout) as r, open(tmp, "wb") as w: shutil.copyfileobj(r, w)
         except (urllib.error.URLError, OSError, ValueError) as e:
@@ -317,10 +324,17 @@ def read_jsonl_text(path,                         # a `.jsonl` or `.jsonl.gz` fi
                     fields: dict | None = None,   # greenml's field name -> the file's, e.g. {'prompt': 'input'} (`parse_fields`)
                    ) -> list[TextSample]:
     "Text samples from a JSONL of `prompt` (required), `reference` and `id` (optional), names mapped by `fields`."
-    rows = _jsonl(path, ("prompt",), " (and optionally 'reference' and 'id')", fields)[:n]
+    rows = _jsonl(path, ("prompt",), " (and optionally 'reference' and 'id')", fields, TEXT_FIELDS)[:n]
     return [TextSample(r.get("id") or f"text-{i:03d}", r["prompt"], r.get("reference")) for i, r in enumerate(rows)]
 
 # %% ../nbs/03_data.ipynb #e96eacdf
+def _completable(prompt: str) -> bool:
+    "Whether `prompt` parses once a body is added (a header and docstring), or as it is."
+    for text in (prompt.rstrip("\n") + "\n    pass\n", prompt):
+        try: ast.parse(text); return True
+        except SyntaxError: pass
+    return False
+
 def _code_task(path, i: int, r: dict, fields: dict) -> CodeTask:
     "One code task from a JSONL row: HumanEval's fields, or greenml's own (`signature`, `docstring`, `tests`)."
     where, name = f"{path}:{r['_line']}", lambda k: repr(fields.get(k, k))
@@ -335,6 +349,13 @@ def _code_task(path, i: int, r: dict, fields: dict) -> CodeTask:
         if k not in r: raise GreenMLError(f"{where}: no {name(k)}: each line needs 'prompt' and 'entry_point' (HumanEval's fields; 'test' and 'task_id' optional)"
                                           + (f", or map yours with --field {k}=YOURS" if not fields else ""))
         if not isinstance(r[k], str): raise GreenMLError(f"{where}: {name(k)} is a {type(r[k]).__name__}, not text")
+    if not r["prompt"].strip(): raise GreenMLError(f"{where}: {name('prompt')} is empty: give the function's signature and docstring")
+    if not _completable(r["prompt"]): raise GreenMLError(f"{where}: {name('prompt')} is not Python that a function body can complete: give its imports, signature and docstring")
+    if r.get("test"):
+        try: t = ast.parse(r["test"])
+        except SyntaxError as e: raise GreenMLError(f"{where}: {name('test')} is not Python ({e.msg}, its line {e.lineno})") from None
+        if not any(isinstance(d, ast.FunctionDef) and d.name == "check" for d in t.body):
+            raise GreenMLError(f"{where}: {name('test')} defines no check(candidate): HumanEval's format runs check({r['entry_point']})")
     tests = [r["test"], f"check({r['entry_point']})"] if r.get("test") else []
     return CodeTask(tid, r["prompt"], r["entry_point"], tests, r.get("canonical_solution"))
 
@@ -345,7 +366,7 @@ def read_jsonl_code(path,                         # a `.jsonl` or `.jsonl.gz` fi
                    ) -> list[CodeTask]:
     "Code tasks from a JSONL in HumanEval's format (`prompt`, `entry_point`, optional `test`, `task_id`, `canonical_solution`) or greenml's; `.jsonl.gz` too."
     fields = fields or {}
-    return [_code_task(path, i, r, fields) for i, r in enumerate(_jsonl(path, fields=fields)[:n])]
+    return [_code_task(path, i, r, fields) for i, r in enumerate(_jsonl(path, fields=fields, known=CODE_FIELDS)[:n])]
 
 # %% ../nbs/03_data.ipynb #d2619d5c
 def _folder_labels(folder: Path, classes: list[str]) -> dict:
@@ -401,6 +422,7 @@ def load_dataset(domain: str,                 # 'text', 'code' or 'vision'
                 ) -> list:
     "Samples for `domain`: embedded, or read from `source` in one of `DATA_FORMATS`, every one checked; a domain a per-domain `source` does not name is embedded."
     if domain not in _THESIS_FILES: raise GreenMLError(f"unknown domain {domain!r}: choose text, code or vision")
+    if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1): raise GreenMLError(f"--samples {n}: give a whole number of at least 1 (leave it out for every sample)")
     shared = source is not None and not isinstance(source, dict)   # one path for every domain
     if isinstance(source, dict): source = source.get(domain)
     if source == "thesis":   # the thesis's data, wherever `thesis_path` finds it

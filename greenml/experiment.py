@@ -228,7 +228,7 @@ def _declare_models(tables, source: str) -> dict:
         if "domains" in t and (not t["domains"] or any(d not in ("text", "code", "vision") for d in t["domains"])):
             raise GreenMLError(f"{where}: domains = {t['domains']!r}: give some of text, code, vision")
         if "task" in t and t["task"] not in TASKS: raise GreenMLError(f"{where}: task = {t['task']!r}{_did_you_mean(t['task'], TASKS)}: give {' or '.join(TASKS)}")
-        try: declare_model(t.get("path") or t["hub"], name=name, task=t.get("task"), domains=t.get("domains"), revision=t.get("revision"))
+        try: declare_model(t.get("path") or t["hub"], name=name, task=t.get("task"), domains=t.get("domains"), revision=t.get("revision"), must_be_folder="path" in t)
         except GreenMLError as e: raise GreenMLError(f"{where}: {e}") from None
     return dict(tables)
 

@@ -388,7 +388,9 @@ def run_inference(models,                          # model names, hub ids or fol
             why = applicable(strategy_of(v), sp, device) if strategy_of(v) in STRATEGIES else None
             if why: skip[sp.name, v] = why; continue
             if v != "baseline" and not (Path(models_dir)/sp.key/v/"meta.json").exists():
-                raise GreenMLError(f"no optimized model {models_dir}/{sp.key}/{v}: run `greenml optimize --models {sp.name} --strategies {v}` first")
+                raise GreenMLError(f"no optimized model {models_dir}/{sp.key}/{v}: run `greenml optimize --models {sp.name} --strategies {v}"
+                                   + (f" --models-dir {models_dir}" if str(models_dir) != "models" else "") + "` first" if strategy_of(v) in STRATEGIES else
+                                   f"unknown version {v!r}: give baseline or a strategy ({', '.join(STRATEGIES)})")
     gen = gen_limits(max_new_tokens)
     meter = meter or Meter()
     meter.use_device(device)   # on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU

@@ -135,11 +135,13 @@ class ModelSpec:
 # %% ../nbs/01_models.ipynb #9beaae7e
 @patch(as_prop=True)
 def key(self: ModelSpec) -> str:
-    "The folder name of this model's saved versions: unique per model, so two models never share one (a folder model: its name and a hash of its absolute path)."
+    "The folder name of this model's saved versions, from what the model is, not what it is called: a folder's name and a hash of its absolute path; a hub id at its revision; a registry name. Two models never share one."
     if self.source == "local":
         import hashlib
         return f"{Path(self.hub_id).name}-{hashlib.sha256(self.hub_id.encode()).hexdigest()[:8]}"
-    return self.name.replace("/", "__") + (f"@{self.revision}" if self.revision else "")
+    if self.source == "hub" and MODELS.get(self.name) is not self:   # declared or ad hoc: keyed by the hub id, never by a name given to it
+        return self.hub_id.replace("/", "__") + (f"@{self.revision}" if self.revision else "")
+    return self.name.replace("/", "__")
 
 # %% ../nbs/01_models.ipynb #4769e024
 @patch(as_prop=True)
@@ -157,6 +159,8 @@ def availability(self: ModelSpec) -> str | None:
     if self.source == "hub": return _hub_availability(self.hub_id, "efficientnet-lite0" if "vision" in self.domains else "smollm2-135m", self.revision)
     if self.source == "local" and not (Path(self.hub_id)/"config.json").exists():
         return f"{self.hub_id} has no config.json: give a folder saved with `save_pretrained`"
+    if self.source == "local" and not any(next(Path(self.hub_id).glob(g), None) for g in ("*.safetensors", "*.bin", "*.safetensors.index.json", "*.pt")):
+        return f"{self.hub_id} has no weights (no *.safetensors or pytorch_model.bin): save the model there with `save_pretrained`"
     return None
 
 # %% ../nbs/01_models.ipynb #9a77d479
@@ -236,12 +240,19 @@ def smollm2_cache(home=None,   # the cache folder (default: GREENML_HOME); the w
     return d
 
 # %% ../nbs/01_models.ipynb #bc472603
+def _from_pretrained(cls, path, **kw):
+    "`cls.from_pretrained(path)` in float32, a folder or hub model whose weights cannot be read being one line."
+    try: return cls.from_pretrained(path, dtype=torch.float32, **kw)
+    except (OSError, ValueError, RuntimeError) as e:
+        raise GreenMLError(f"{path}: its weights cannot be loaded ({str(e).splitlines()[0][:160]}): save the model with `save_pretrained` "
+                           "(weights and config.json), or download it again") from None
+
 def _load_causal_lm(path, **kw):
     from transformers import AutoModelForCausalLM, AutoTokenizer
     try: tok = AutoTokenizer.from_pretrained(path, **kw)
     except (OSError, ValueError, TypeError) as e:
         raise GreenMLError(f"{path} has no usable tokenizer ({str(e).splitlines()[0][:120]}): save it beside the model with `tokenizer.save_pretrained(...)`") from None
-    model = AutoModelForCausalLM.from_pretrained(path, dtype=torch.float32, **kw)
+    model = _from_pretrained(AutoModelForCausalLM, path, **kw)
     if tok.pad_token is None: tok.pad_token = tok.eos_token
     tok.padding_side = "left"  # generation appends on the right
     return model, tok
@@ -299,7 +310,7 @@ def _load_hf(spec):
         model, tok = _load_causal_lm(path, **kw)
         return LoadedModel(spec, model, tokenizer=tok)
     from transformers import AutoModelForImageClassification, AutoImageProcessor
-    model = AutoModelForImageClassification.from_pretrained(path, dtype=torch.float32, **kw)
+    model = _from_pretrained(AutoModelForImageClassification, path, **kw)
     try: proc = AutoImageProcessor.from_pretrained(path, **kw)
     except (OSError, ValueError, TypeError) as e:
         raise GreenMLError(f"{path} has no usable image processor ({str(e).splitlines()[0][:120]}): save it beside the model with `processor.save_pretrained(...)`") from None
@@ -401,6 +412,7 @@ def model_spec(source: str,                   # a folder saved with `save_pretra
                task: str | None = None,       # 'causal-lm' or 'image-classification' (default: from its config.json)
                domains: list | None = None,   # fewer domains than its task serves, e.g. ['code']
                revision: str | None = None,   # a hub model's branch, tag or commit
+               must_be_folder: bool = False,  # `source` was given as a folder (a config's `path =`): never read it as a hub id
               ) -> ModelSpec:
     "The spec of a folder or hub model: task from its config unless given, domains those of its task unless narrowed."
     if task is not None and task not in TASKS: raise GreenMLError(f"unknown task {task!r}: give {' or '.join(TASKS)}")
@@ -413,13 +425,16 @@ def model_spec(source: str,                   # a folder saved with `save_pretra
         except (OSError, ValueError) as e: raise GreenMLError(f"{cfgf} cannot be read as JSON ({e}): save the model again with `save_pretrained`") from None
         p = p.resolve()   # a folder is named by its absolute path: the same model from any working directory, two folders never one model
         kind, hub_id, what = "local", str(p), f"local folder {p}"
+    elif must_be_folder or source.startswith((".", "/", "~")):
+        raise GreenMLError(f"model folder {source} does not exist (relative paths are read from the working directory, {Path.cwd()}): "
+                           "give the folder you saved with `save_pretrained`; an absolute path works from anywhere")
     elif re.fullmatch(r"[A-Za-z0-9][\w.-]*/[\w.-]+(@\S+)?", source):
         hub_id, _, rev = source.partition("@")
         if rev and revision and rev != revision: raise GreenMLError(f"{source}: two revisions ({rev!r} and {revision!r}): give one")
         revision = revision or rev or None
         cfg, kind, what = _hub_config(hub_id, revision), "hub", f"hub model {hub_id}" + (f" at {revision}" if revision else "")
-    elif source.startswith((".", "/", "~")) or os.sep in source:
-        raise GreenMLError(f"model folder {source} does not exist: give the folder you saved with `save_pretrained` (an absolute path works from anywhere)")
+    elif os.sep in source:
+        raise GreenMLError(f"model folder {source} does not exist (relative paths are read from the working directory, {Path.cwd()}): give the folder you saved with `save_pretrained`")
     else:
         raise GreenMLError(f"unknown model {source!r}: run `greenml models` to list them, or give a hub id (org/name) or a local folder")
     task = task or _task_of(cfg) or (None if kind == "local" else
@@ -430,7 +445,7 @@ def model_spec(source: str,                   # a folder saved with `save_pretra
     domains = tuple(domains or TASKS[task])
     bad = [d for d in domains if d not in TASKS[task]]
     if bad: raise GreenMLError(f"{name or source}: a {task} model cannot serve {bad[0]!r}: give domains from {', '.join(TASKS[task])}")
-    return ModelSpec(name or hub_id, domains, task, kind, _load_hf, hub_id=hub_id, arch=cfg.get("model_type", ""), description=what,
+    return ModelSpec(name or (f"{hub_id}@{revision}" if revision else hub_id), domains, task, kind, _load_hf, hub_id=hub_id, arch=cfg.get("model_type", ""), description=what,
                      revision=revision, num_labels=_num_labels(cfg) if task == "image-classification" else None)
 
 # %% ../nbs/01_models.ipynb #1a50a504
@@ -441,10 +456,11 @@ def declare_model(source: str,                   # a folder saved with `save_pre
                   task: str | None = None,       # 'causal-lm' or 'image-classification' (default: from its config.json)
                   domains: list | None = None,   # fewer domains than its task serves, e.g. ['code']
                   revision: str | None = None,   # a hub model's branch, tag or commit
+                  must_be_folder: bool = False,  # `source` was given as a folder (a config's `path =`)
                  ) -> ModelSpec:
     "Make a folder or hub model known by `name` (default: its absolute path or hub id) with its task and domains; returns its spec."
     if name in MODELS: raise GreenMLError(f"model name {name!r} is greenml's own (`greenml models`): give yours another name")
-    spec = model_spec(source, name, task, domains, revision)
+    spec = model_spec(source, name, task, domains, revision, must_be_folder)
     DECLARED[spec.name] = spec
     return spec
 

@@ -81,7 +81,7 @@ def apply_strategy(lm: LoadedModel,   # the model to optimize (a copy of its mod
                    workdir=None,      # onnxruntime strategies: where the ONNX files go (default: a temporary folder, removed with the result)
                    **params,          # the strategy's parameters over its `defaults`, e.g. amount=0.3; an unknown name raises
                   ) -> Optimized:
-    "Apply `strategy` to a copy of `lm`'s model; the result carries its effect and a `took_effect` verdict."
+    "Apply `strategy` to a copy of `lm`'s model; `prove` then measures its effect and gives the `took_effect` verdict."
     why = applicable(strategy, lm.spec, str(lm.device))
     if why: raise GreenMLError(f"strategy {strategy!r} does not apply to {lm.spec.name}: {why}")
     s = STRATEGIES[strategy]
@@ -217,10 +217,11 @@ def save_optimized(opt: Optimized,              # a result, proven first (`prove
 # %% ../nbs/02_optimize.ipynb #acd616d9
 def baseline_size(lm: LoadedModel,   # the unoptimized model
                   root="models",     # the models folder: the baseline is saved once, in `root/<model key>/baseline/`, and reused
+                  fmt: str | None = None,   # 'hf' or 'module' (pickled), to compare like with like; default: 'hf' where the model allows
                  ) -> int:
     "Size in bytes of the unoptimized model saved the way its torch versions are: `hf/` where the model allows, else `model.pt`."
     d = Path(root)/lm.spec.key/"baseline"; d.mkdir(parents=True, exist_ok=True)
-    if hf_savable(lm.model):
+    if fmt != "module" and hf_savable(lm.model):
         if not _hf_bytes(d/"hf"): _save_hf(lm, lm.model, d/"hf")
         return _hf_bytes(d/"hf")
     p = d/"model.pt"
@@ -329,6 +330,7 @@ def optimize_unit(lm: LoadedModel,                # the model, on the study's de
         if saved is None or saved.get("params") != json.loads(json.dumps(opt.params)) or saved.get("format") != _format(opt):   # other params or runtime
             save_optimized(opt, models_dir, version); size = opt.effect["size_on_disk"]   # first time (or other parameters): save
         else: size = saved["effect"]["size_on_disk"]
+        if _format(opt) == "module" and hf_savable(lm.model): base_bytes = baseline_size(lm, models_dir, "module")   # a pickled version against the pickled baseline
         opt.effect.update(size_on_disk=size, baseline_size_on_disk=base_bytes if base_bytes is not None else baseline_size(lm, models_dir))
         b = opt.effect["baseline_size_on_disk"]
         if size and b and size > b * 1.01:

@@ -183,7 +183,7 @@ class Strategy:
     applies_to: Callable = None       # spec -> None or the reason it makes no sense
     verdict: Callable = None          # (before, after, params, logit diff, notes) -> (took effect?, what it did, in words)
     defaults: dict = field(default_factory=dict)   # parameter -> default; `apply_strategy` accepts these names only
-    description: str = ""             # one line on what it does, for listings and `greenml strategies`
+    description: str = ""             # one line on what it does, for listings and `greenml optimize --help`
     devices: tuple = ("cpu", "cuda")  # the kinds of device it runs on
     device_note: str = ""             # why not on the others, in a few words
     state_dict: bool = False          # saved as a state dict and loaded by re-applying `apply` to the base model
