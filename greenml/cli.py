@@ -308,6 +308,9 @@ def cmd_run(args, # the parsed command line
     if args.device is not None: raw["experiment"]["device"] = args.device
     if args.idle is not None: raw["measure"]["idle_s"] = args.idle
     cfg = parse_config(raw, cfg.source)
+    if args.plan:   # what would run, and for how long: nothing measured, nothing written
+        from greenml.experiment import plan_text
+        print(plan_text(cfg)); return 0
     summ = run_experiment(cfg, quiet=args.quiet)
     print(summ, flush=True)
     return 1 if summ.failed else 0
@@ -325,6 +328,8 @@ def _parser_run(sub):
     r.add_argument("--idle", type=float, default=None, metavar="SECONDS", help="idle baseline length, replacing the config's")
     r.add_argument("--device", default=None, help=_DEVICE_HELP + ", replacing the config's [experiment] device")
     r.add_argument("--quiet", action="store_true", help="no progress bar (for CI and logs)")
+    r.add_argument("--plan", action="store_true", help="print what would run (units per phase, model, version) and how long it should take, from the "
+                   "times already measured in the results folder; measures and writes nothing")
     r.set_defaults(func=cmd_run)
 
 # %% ../nbs/08_cli.ipynb #e223e5a8

@@ -243,7 +243,7 @@ def analyse(results,                     # a results folder
     if not len(ps): t["warnings"].append("no per-sample rows (inference_samples.csv) for this study: only the repetition-level tables are shown")
     if len(ps) and "dataset" in d and ((d.domain == "vision") & (d.dataset == "embedded")).any():
         t["warnings"].append("the embedded images are crops and mirrors of six photos: the top-1 tests treat them as independent samples, so their "
-                             "p-values and intervals are optimistic (energy per image barely depends on the content); give your own images with --data for accuracy claims")
+                             "p-values and intervals are optimistic (energy per image barely depends on the content); give your own images with --data vision=DIR (or [inference.data] vision) for accuracy claims")
     return t
 
 # %% ../nbs/07a_report.ipynb #6a456c79
