@@ -359,14 +359,14 @@ def _parser_thesis(sub):
 def cmd_data(args, # the parsed command line
             ) -> int:
     "`greenml data`: read and check the data as `infer` and `run` would, and print what each domain holds; returns 0."
-    from greenml.data import load_dataset, parse_data, parse_fields
+    from greenml.data import load_dataset, parse_data, parse_fields, domain_source
     data, fields = parse_data(args.data), parse_fields(args.field)
     domains = _split(args.domains) or ["text", "code", "vision"]
     for d in domains:
         if d not in ("text", "code", "vision"): raise GreenMLError(f"unknown domain {d!r} in --domains: choose text, code or vision")
     sets = {d: load_dataset(d, data, args.samples, code=args.code_dataset, fields=fields) for d in domains}   # every one checked first
     for d, s in sets.items():
-        src = data.get(d) if isinstance(data, dict) else data
+        src = domain_source(data, d)
         first = s[0]
         what = getattr(first, "prompt", None)
         what = repr(what[:60] + ("..." if len(what) > 60 else "")) if what is not None else f"{first.image.size[0]}x{first.image.size[1]} image, labels {first.labels}"

@@ -16,9 +16,9 @@ __all__ = ['DATA_DIR', 'THESIS_MANIFEST', 'THESIS_ENV', 'THESIS_HOW', 'DATA_FORM
            'IMAGE_EXTENSIONS', 'CODE_DATASETS', 'CALIBRATION_PHOTOS', 'TextSample', 'CodeTask', 'ImageSample',
            'embedded_text', 'code_prompt', 'embedded_code', 'embedded_images', 'humaneval', 'thesis_path',
            'fetch_thesis', 'read_thesis_text', 'read_thesis_code', 'read_imagenet_labels', 'read_thesis_images',
-           'parse_mapping', 'parse_data', 'parse_fields', 'read_jsonl_text', 'read_jsonl_code', 'read_image_folder',
-           'load_dataset', 'dataset_fingerprint', 'calibration_images', 'write_thesis_text', 'write_thesis_code',
-           'write_thesis_images', 'hub_text', 'hub_code', 'hub_images']
+           'parse_mapping', 'parse_data', 'domain_source', 'parse_fields', 'read_jsonl_text', 'read_jsonl_code',
+           'read_image_folder', 'load_dataset', 'dataset_fingerprint', 'calibration_images', 'write_thesis_text',
+           'write_thesis_code', 'write_thesis_images', 'hub_text', 'hub_code', 'hub_images']
 
 # %% ../nbs/03_data.ipynb #47e7826c
 DATA_DIR = Path(os.environ.get("GREENML_DATA") or project_dir()/"data")
@@ -312,6 +312,13 @@ def parse_data(spec: str | dict | None,   # `text=FILE,code=FILE,vision=DIR`, on
     if isinstance(spec, dict) or "=" in str(spec): return parse_mapping(spec, "--data", ("text", "code", "vision"))
     return str(spec)
 
+# %% ../nbs/03_data.ipynb #232f0ec0
+def domain_source(data,          # what `parse_data` gives: None, one folder for every domain, or domain -> path
+                  domain: str,   # 'text', 'code' or 'vision'
+                 ):
+    "The file or folder that serves `domain`, or None for the embedded data."
+    return data.get(domain) if isinstance(data, dict) else data
+
 # %% ../nbs/03_data.ipynb #a415e0f5
 def parse_fields(spec: str | dict | None,   # `prompt=input,...`: greenml's name = the file's; a dict, or None
                 ) -> dict:
@@ -424,7 +431,7 @@ def load_dataset(domain: str,                 # 'text', 'code' or 'vision'
     if domain not in _THESIS_FILES: raise GreenMLError(f"unknown domain {domain!r}: choose text, code or vision")
     if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1): raise GreenMLError(f"--samples {n}: give a whole number of at least 1 (leave it out for every sample)")
     shared = source is not None and not isinstance(source, dict)   # one path for every domain
-    if isinstance(source, dict): source = source.get(domain)
+    source = domain_source(source, domain)
     if source == "thesis":   # the thesis's data, wherever `thesis_path` finds it
         source = thesis_path("data")
         if source is None: raise GreenMLError(f"the thesis's data is not here: {THESIS_HOW}")

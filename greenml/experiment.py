@@ -136,6 +136,12 @@ def data(self: Config):
     "`[inference] data` parsed: None (embedded), one thesis-layout folder, or domain -> path."
     return parse_data(self["inference.data"])
 
+# %% ../nbs/06_experiment.ipynb #039887b4
+@patch(as_prop=True)
+def fields(self: Config) -> dict:
+    "`[inference] fields` parsed: greenml's JSONL field name -> the one in your files."
+    return parse_fields(self["inference.fields"])
+
 # %% ../nbs/06_experiment.ipynb #03258f0f
 @patch(as_prop=True)
 def data_paths(self: Config):
@@ -337,7 +343,7 @@ def validate(cfg: Config, # the study, as `parse_config` or `load_config` return
     _check_writable(Path(cfg["experiment.out"]), "--out or [experiment] out"); _check_writable(Path(cfg["experiment.models_dir"]), "--models-dir or [experiment] models_dir")
     for m, sp in specs.items():   # cached or reachable; a hub check may take a few seconds, so after the cheap checks
         sp.check_available()
-    data, fields = cfg.data, parse_fields(cfg["inference.fields"])
+    data, fields = cfg.data, cfg.fields
     sets = {d: load_dataset(d, data, cfg.samples(d), code=cfg["inference.code_dataset"], fields=fields)   # every sample the study uses, parsed: a bad line is FILE:LINE
             for d in sorted({d for m in cfg["experiment.models"] for d in domains_of(cfg, m)})}
     for m, sp in specs.items():   # an image's label must be one of the model's classes
@@ -478,7 +484,7 @@ def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
                    sources={c: ch.source for c, (_, ch) in meter.channels.items()}, estimated=meter.estimated, versions=machine_info()["versions"])
     out.mkdir(parents=True, exist_ok=True)
     with open(out/"sessions.jsonl", "a") as f: f.write(json.dumps(session, default=str) + "\n")
-    job = InferenceJob(meter, out=out, models_dir=models_dir, data=cfg.data, fields=parse_fields(cfg["inference.fields"]), batch_size=cfg["inference.batch_size"], n_samples=None,
+    job = InferenceJob(meter, out=out, models_dir=models_dir, data=cfg.data, fields=cfg.fields, batch_size=cfg["inference.batch_size"], n_samples=None,
                        max_new_tokens=cfg.max_new_tokens(), warmup=cfg["inference.warmup"], languagetool=cfg["inference.languagetool"] or None,
                        device=device, code_dataset=cfg["inference.code_dataset"])
     job._datasets = datasets   # parsed once, by validate

@@ -16,7 +16,7 @@ from .models import LoadedModel, get_spec, load_model, resolve_device
 from .runtimes import GenaiModule
 from .optimize import OrtModule, STRATEGIES, applicable, load_optimized
 from .core import append_rows, append_jsonl, results_lock
-from .data import load_dataset, dataset_fingerprint, CodeTask
+from .data import load_dataset, dataset_fingerprint, domain_source, CodeTask
 from . import metrics
 from fastcore.basics import patch
 
@@ -219,17 +219,17 @@ def _run_sample(self: InferenceJob, lm, x, domain):
 
 # %% ../nbs/05_inference.ipynb #9534bbaf
 @patch
-def _batches(self: InferenceJob, xs, domain) -> list[list]:
-    "The prepared inputs in measured groups: `batch_size` images per forward pass; generation one prompt at a time."
-    b = self.batch_size if domain == "vision" else 1
-    return [xs[i:i + b] for i in range(0, len(xs), b)]
+def _batches(self: InferenceJob, xs, domain) -> list[tuple]:
+    "The prepared inputs as measured passes, built before any window opens: (what one pass takes, how many samples it holds) — `batch_size` images concatenated per forward pass; generation one prompt at a time."
+    if domain != "vision" or self.batch_size == 1: return [(x, 1) for x in xs]
+    b = self.batch_size
+    return [({"pixel_values": torch.cat([x["pixel_values"] for x in xs[i:i + b]])}, len(xs[i:i + b])) for i in range(0, len(xs), b)]
 
 # %% ../nbs/05_inference.ipynb #97e8dfea
 @patch
-def _run_batch(self: InferenceJob, lm, batch, domain) -> list:
-    "Outputs of one measured group, one per sample."
-    if domain == "vision" and len(batch) > 1: return list(lm.logits({"pixel_values": torch.cat([x["pixel_values"] for x in batch])}))
-    return [self._run_sample(lm, x, domain) for x in batch]
+def _run_batch(self: InferenceJob, lm, x, domain) -> list:
+    "Outputs of one measured pass, one per sample it holds."
+    return list(lm.logits(x)) if domain == "vision" else [self._run_sample(lm, x, domain)]
 
 # %% ../nbs/05_inference.ipynb #d393b6dc
 @patch
@@ -237,7 +237,7 @@ def source_of(self: InferenceJob,
               domain, # 'text', 'code' or 'vision'
              ) -> str:
     "Where `domain`'s samples come from, for the `dataset` column: a path, or `embedded`."
-    d = self.data.get(domain) if isinstance(self.data, dict) else self.data
+    d = domain_source(self.data, domain)
     return str(d) if d else "embedded"
 
 # %% ../nbs/05_inference.ipynb #bd9d5780
@@ -275,13 +275,14 @@ def run_one(self: InferenceJob,
         lm, framework = load_version(model, version, self.models_dir, self.device)
     if self.device.startswith("cuda"): m.idle_baseline(force=True, components=["gpu"])   # GPU idle with the context up and the model loaded
     xs = self._prepare(lm, domain)
+    passes = self._batches(xs, domain)   # batches concatenated before any window opens
     with m.measure("warmup", phase="warmup", **wt) as ww:
-        for x in xs[: self.warmup]: self._run_sample(lm, x, domain)
+        for x, _ in passes[: self.warmup]: self._run_batch(lm, x, domain)   # warmed up in the shape it is measured in
     outs, recs = [], []   # recs: per sample, (its group's record, the group's size): a sample's energy is its share of its group's
     with m.measure("infer", phase="infer", **wt) as wi:
-        for b in self._batches(xs, domain):
-            with m.measure("sample", phase="sample", **wt) as ws: outs += self._run_batch(lm, b, domain)
-            recs += [(ws.record, len(b))] * len(b)
+        for x, n in passes:
+            with m.measure("sample", phase="sample", **wt) as ws: outs += self._run_batch(lm, x, domain)
+            recs += [(ws.record, n)] * n
     if version == "baseline": self._save_baseline(self._cache_path(spec.name, domain), outs)
     scores, per, tokens = self._score(lm, domain, samples, outs, base, xs)
     rows = [self._base_row(wl.record, spec, domain, framework, version, iteration, "load"),

@@ -326,11 +326,11 @@ def optimize_unit(lm: LoadedModel,                # the model, on the study's de
         opt = _finish(lm, strategy, model, q, extra)
         prove(opt, before)
         meta = Path(models_dir)/lm.spec.key/(version or strategy)/"meta.json"
-        saved = json.loads(meta.read_text()) if meta.exists() else None
-        if saved is None or saved.get("params") != json.loads(json.dumps(opt.params)) or saved.get("format") != _format(opt):   # other params or runtime
+        saved, fmt = (json.loads(meta.read_text()) if meta.exists() else None), _format(opt)
+        if saved is None or saved.get("params") != json.loads(json.dumps(opt.params)) or saved.get("format") != fmt:   # other params or runtime
             save_optimized(opt, models_dir, version); size = opt.effect["size_on_disk"]   # first time (or other parameters): save
         else: size = saved["effect"]["size_on_disk"]
-        if _format(opt) == "module" and hf_savable(lm.model): base_bytes = baseline_size(lm, models_dir, "module")   # a pickled version against the pickled baseline
+        if fmt == "module" and hf_savable(lm.model): base_bytes = baseline_size(lm, models_dir, "module")   # a pickled version against the pickled baseline
         opt.effect.update(size_on_disk=size, baseline_size_on_disk=base_bytes if base_bytes is not None else baseline_size(lm, models_dir))
         b = opt.effect["baseline_size_on_disk"]
         if size and b and size > b * 1.01:
