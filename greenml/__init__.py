@@ -8,7 +8,7 @@ _API = {"GreenMLError": "core", "results_lock": "core",
         "load_dataset": "data", "humaneval": "data", "fetch_thesis": "data", "thesis_path": "data",
         "STRATEGIES": "optimize", "apply_strategy": "optimize", "run_optimizations": "optimize",
         "run_inference": "inference",
-        "load_config": "experiment", "parse_config": "experiment", "run_experiment": "experiment",
+        "load_config": "experiment", "parse_config": "experiment", "run_experiment": "experiment", "run_cluster": "cluster",
         "load_results": "analysis", "analyse": "report", "recommend": "analysis", "write_report": "report"}
 __all__ = list(_API)
 

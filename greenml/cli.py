@@ -294,6 +294,9 @@ def cmd_run(args, # the parsed command line
     from greenml.experiment import load_config, parse_config, run_experiment
     from greenml.models import resolve_device
     if args.device is not None: resolve_device(args.device)   # a bad --device is named as such, before any work
+    if args.cluster is not None:
+        from greenml.cluster import parse_cluster, _distributed
+        parse_cluster(args.cluster); _distributed()           # a bad address, or no Dask, before any work
     cfg = load_config(args.config)
     raw = copy.deepcopy(cfg.given)   # as written: defaults are filled in again, after the overrides
     for t in ("experiment", "optimize", "inference", "measure"): raw.setdefault(t, {})
@@ -310,8 +313,12 @@ def cmd_run(args, # the parsed command line
     cfg = parse_config(raw, cfg.source)
     if args.plan:   # what would run, and for how long: nothing measured, nothing written
         from greenml.experiment import plan_text
-        print(plan_text(cfg)); return 0
-    summ = run_experiment(cfg, quiet=args.quiet)
+        print(plan_text(cfg))
+        if args.cluster is not None:
+            from greenml.cluster import nodes_plan_text
+            print(nodes_plan_text(cfg, args.cluster))
+        return 0
+    summ = run_experiment(cfg, quiet=args.quiet, cluster=args.cluster)
     print(summ, flush=True)
     return 1 if summ.failed else 0
 
@@ -330,6 +337,8 @@ def _parser_run(sub):
     r.add_argument("--quiet", action="store_true", help="no progress bar (for CI and logs)")
     r.add_argument("--plan", action="store_true", help="print what would run (units per phase, model, version) and how long it should take, from the "
                    "times already measured in the results folder; measures and writes nothing")
+    r.add_argument("--cluster", default=None, metavar="ADDRESS", help="run the units on Dask workers, one measured unit at a time per machine: a scheduler's "
+                   "address (tcp://HOST:8786) or local:N (N worker processes here); needs pip install -e \".[dask]\"; with --plan, the estimate per machine")
     r.set_defaults(func=cmd_run)
 
 # %% ../nbs/08_cli.ipynb #e223e5a8

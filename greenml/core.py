@@ -11,7 +11,7 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['GREENML_HOME', 'LOCK_NAME', 'GreenMLError', 'project_dir', 'rewrite_csv', 'append_rows', 'repair_csv', 'append_jsonl',
-           'repair_jsonl', 'results_lock']
+           'repair_jsonl', 'commit_rows', 'results_lock']
 
 # %% ../nbs/00a_core.ipynb #fd62812d
 class GreenMLError(Exception):
@@ -123,6 +123,15 @@ def repair_jsonl(path,       # the JSON Lines file; a missing or empty file read
         tmp = path.with_suffix(".jsonl.tmp")
         _write_all(tmp, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out).encode(), append=False); tmp.replace(path)
     return out, notes
+
+# %% ../nbs/00a_core.ipynb #3fc3a3bf
+def commit_rows(out,                  # the results folder
+                writes: list[tuple],  # (file name, rows, columns or None), in commit order: the last file is the commit point
+               ):
+    "Append one unit's rows to the files of `out`, in the order given: `.jsonl` files with `append_jsonl`, CSV files with `append_rows`."
+    for name, rows, cols in writes:
+        if name.endswith(".jsonl"): append_jsonl(Path(out)/name, rows)
+        else: append_rows(Path(out)/name, rows, cols)
 
 # %% ../nbs/00a_core.ipynb #bb595048
 LOCK_NAME = ".greenml.lock"

@@ -16,14 +16,14 @@ from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, base
 from .optimize import check_strategies, strategy_names
 from .inference import InferenceJob, gen_limits, strategy_of, check_labels
 from .data import load_dataset, parse_data, parse_fields, CODE_DATASETS
-from .core import project_dir, append_rows, rewrite_csv, repair_csv, repair_jsonl, results_lock
+from .core import project_dir, append_jsonl, commit_rows, rewrite_csv, repair_csv, repair_jsonl, results_lock
 from fastcore.basics import patch
 
 
 # %% auto #0
 __all__ = ['CONFIG_DIR', 'SCHEMA', 'MODEL_KEYS', 'sweep', 'Config', 'domains_of', 'parse_config', 'load_config', 'validate',
-           'skipped', 'Unit', 'plan', 'resume_state', 'Summary', 'run_experiment', 'unit_seconds', 'plan_text',
-           'summary_table']
+           'skipped', 'Unit', 'plan', 'resume_state', 'Summary', 'run_experiment', 'study_meter', 'study_job',
+           'unit_writes', 'session_record', 'failure', 'unit_seconds', 'plan_text', 'summary_table']
 
 # %% ../nbs/06_experiment.ipynb #d9a95c92
 def _fmt_param(v) -> str: return repr(v) if isinstance(v, float) else str(v)   # exact: 0.3333333 and 0.33333333 stay two versions
@@ -455,62 +455,99 @@ def _progress(total, initial, quiet):
 def run_experiment(cfg: Config,                  # the study, as `load_config` or `parse_config` returns it
                    quiet: bool = False,          # no progress bar
                    meter: Meter | None = None,   # None: a `Meter` set up from the config's `[measure]` table
-                   stop_after: int | None = None # end after this many units (for tests); None: run every unit left
+                   stop_after: int | None = None, # end after this many units (for tests); None: run every unit left
+                   cluster=None,                 # None: here; `local:N`, a Dask scheduler's address or a `distributed.Client`: on Dask workers (`cluster.run_cluster`)
                   ) -> Summary:
     "Run (or resume) the study `cfg`; returns a `Summary`. `stop_after` ends after that many units (for tests)."
+    if cluster is not None:
+        from greenml.cluster import run_cluster   # Dask only when a cluster is asked for
+        return run_cluster(cfg, cluster, quiet=quiet, stop_after=stop_after)
     t0 = time.perf_counter()
     datasets = validate(cfg)
     with results_lock(cfg["experiment.out"]):   # one writer per results folder, from here to the end
         return _run(cfg, datasets, quiet, meter, stop_after, t0)
 
+# %% ../nbs/06_experiment.ipynb #9bb4aace
+def study_meter(cfg: Config,               # the study
+                meter: Meter | None = None # a meter already made (tests); None: one from the config's `[measure]` table
+               ) -> Meter:
+    "The study's meter, on its device: on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU."
+    meter = meter or Meter(backends=cfg["measure.backends"], idle_s=cfg["measure.idle_s"], country_iso_code=cfg["measure.country"])
+    meter.use_device(cfg.device)
+    return meter
+
+# %% ../nbs/06_experiment.ipynb #483d7522
+def study_job(cfg: Config,       # the study
+              meter: Meter,      # measures its windows
+              datasets: dict,    # domain -> samples, as `validate` parsed them
+              out,               # where the baseline's outputs are cached (`out/cache`)
+             ) -> InferenceJob:
+    "The `InferenceJob` that measures the study's inference units."
+    job = InferenceJob(meter, out=out, models_dir=cfg["experiment.models_dir"], data=cfg.data, fields=cfg.fields, batch_size=cfg["inference.batch_size"],
+                       n_samples=None, max_new_tokens=cfg.max_new_tokens(), warmup=cfg["inference.warmup"],
+                       languagetool=cfg["inference.languagetool"] or None, device=cfg.device, code_dataset=cfg["inference.code_dataset"])
+    job._datasets = datasets   # parsed once, by validate
+    return job
+
+# %% ../nbs/06_experiment.ipynb #1c6e9b65
+def unit_writes(cfg: Config,         # the study
+                job: InferenceJob,   # its `study_job`: the meter, device and models folder
+                u: Unit,             # the unit to measure
+                tags: dict,          # columns every row gets (config hash, unit id, order)
+                cache: dict,         # keeps the loaded model between optimizations of one model
+               ) -> list[tuple]:
+    "Measure unit `u`; its rows as `core.commit_rows` takes them, the results file last. Nothing is written to the results folder."
+    if u.phase == "infer":
+        cache.clear(); return job.measure_one(u.model, u.version, u.domain, u.iteration, tags=tags)
+    device, meter, models_dir = job.device, job.meter, job.models_dir
+    if u.model not in cache:
+        cache.clear(); lm = get_spec(u.model).load().to(device)
+        if device.startswith("cuda"): meter.idle_baseline(force=True, components=["gpu"])   # GPU idle, model loaded
+        cache[u.model] = (lm, torch_effect(lm.model), baseline_size(lm, models_dir))
+    lm, before, base_bytes = cache[u.model]
+    s, p = cfg.opt_versions[u.version]
+    row = optimize_unit(lm, s, u.iteration, meter, models_dir, p, before, base_bytes, tags=tags, version=u.version)
+    return [("optimization_results.csv", [row], OPT_COLUMNS)]
+
+# %% ../nbs/06_experiment.ipynb #5a849f4a
+def session_record(cfg: Config,   # the study
+                   meter: Meter,  # the meter of the session (its idle baseline measured)
+                   **kw,          # more fields: units, order, the worker's address on a cluster
+                  ) -> dict:
+    "One line of `sessions.jsonl`: who measured, where, with which sources and idle baseline."
+    return dict(session_id=meter.session_id, started=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+                config=cfg.raw, config_source=cfg.source, config_hash=cfg.hash, device=cfg.device, seed=cfg["experiment.seed"],
+                environment=environment(meter), host=environment(meter)["host"], idle_w=meter.idle_w, idle_s=meter.idle_s,
+                sources={c: ch.source for c, (_, ch) in meter.channels.items()}, estimated=meter.estimated, versions=machine_info()["versions"], **kw)
+
+# %% ../nbs/06_experiment.ipynb #4b78fe1d
+def failure(e: Exception) -> str:
+    "The reason a unit failed, as the summary prints it: a `GreenMLError`'s own line, else the exception's type and message."
+    return str(e) if isinstance(e, GreenMLError) else f"{type(e).__name__}: {e}"
+
 # %% ../nbs/06_experiment.ipynb #b6403144
 def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
-    device = cfg.device
-    out, models_dir = Path(cfg["experiment.out"]), Path(cfg["experiment.models_dir"])
+    out = Path(cfg["experiment.out"])
     done, notes = resume_state(out, cfg.hash)
     units = plan(cfg)
     todo = [u for u in units if u.id not in done]
     summ = Summary(out, skipped=len(units) - len(todo), notes=notes, skips=skipped(cfg))
     for n in notes: print(f"greenml: repaired {n}", file=sys.stderr)
     for s in summ.skips: print(f"greenml: {s}", file=sys.stderr)
-    meter = meter or Meter(backends=cfg["measure.backends"], idle_s=cfg["measure.idle_s"], country_iso_code=cfg["measure.country"])
-    meter.use_device(device)   # on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU
+    meter = study_meter(cfg, meter)
     if todo: meter.idle_baseline()
-    env = environment(meter)
     tags = dict(config_hash=cfg.hash, config_name=cfg["experiment.name"])
-    session = dict(session_id=meter.session_id, started=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-                   config=cfg.raw, config_source=cfg.source, config_hash=cfg.hash, device=device, seed=cfg["experiment.seed"], units=len(units),
-                   already_done=summ.skipped, order=[u.id for u in todo], environment=env, idle_w=meter.idle_w, idle_s=meter.idle_s,
-                   sources={c: ch.source for c, (_, ch) in meter.channels.items()}, estimated=meter.estimated, versions=machine_info()["versions"])
-    out.mkdir(parents=True, exist_ok=True)
-    with open(out/"sessions.jsonl", "a") as f: f.write(json.dumps(session, default=str) + "\n")
-    job = InferenceJob(meter, out=out, models_dir=models_dir, data=cfg.data, fields=cfg.fields, batch_size=cfg["inference.batch_size"], n_samples=None,
-                       max_new_tokens=cfg.max_new_tokens(), warmup=cfg["inference.warmup"], languagetool=cfg["inference.languagetool"] or None,
-                       device=device, code_dataset=cfg["inference.code_dataset"])
-    job._datasets = datasets   # parsed once, by validate
+    append_jsonl(out/"sessions.jsonl", [session_record(cfg, meter, units=len(units), already_done=summ.skipped, order=[u.id for u in todo])])
+    job, cache = study_job(cfg, meter, datasets, out), {}
     bar = _progress(len(units), summ.skipped, quiet)
-    cache = {}
     try:
         for k, u in enumerate(todo):
             if stop_after is not None and k >= stop_after: break
             bar.set_description(f"{u.phase} {u.model} {u.version}{' ' + u.domain if u.domain else ''} #{u.iteration}")
-            t = {**tags, "unit_id": u.id, "order": k}
             try:
-                if u.phase == "optimize":
-                    if u.model not in cache:
-                        cache.clear(); lm = get_spec(u.model).load().to(device)
-                        if device.startswith("cuda"): meter.idle_baseline(force=True, components=["gpu"])   # GPU idle, model loaded
-                        cache[u.model] = (lm, torch_effect(lm.model), baseline_size(lm, models_dir))
-                    lm, before, base_bytes = cache[u.model]
-                    s, p = cfg.opt_versions[u.version]
-                    row = optimize_unit(lm, s, u.iteration, meter, models_dir, p, before, base_bytes, tags=t, version=u.version)
-                    append_rows(out/"optimization_results.csv", [row], OPT_COLUMNS)
-                else:
-                    cache.clear()
-                    job.run_one(u.model, u.version, u.domain, u.iteration, tags=t)
+                commit_rows(out, unit_writes(cfg, job, u, {**tags, "unit_id": u.id, "order": k}, cache))
                 summ.ran.append(u.id)
-            except Exception as e:
-                summ.failed.append((u.id, f"{type(e).__name__}: {e}" if not isinstance(e, GreenMLError) else str(e)))
+            except Exception as e: summ.failed.append((u.id, failure(e)))
             bar.update(1)
             if cfg["measure.cooldown_s"]: time.sleep(cfg["measure.cooldown_s"])
     finally:
@@ -538,17 +575,18 @@ def _done_ids(cfg: Config) -> set:
     return done
 
 # %% ../nbs/06_experiment.ipynb #46c7c3b6
-def unit_seconds(out,   # a results folder
+def unit_seconds(out,               # a results folder
+                 host: str | None = None # only rows measured on this machine; None: every machine's
                 ) -> dict:
     "(phase, model, version, domain) -> seconds one unit took, the median over every study's rows in `out`: an optimization's window, or inference's load + warm-up + infer windows."
     import pandas as pd
-    est = {}
-    o = _read(out, "optimization_results.csv", ("model", "version", "strategy", "duration"))
+    est, mine = {}, lambda d: d if host is None or d is None else d[d.get("host", pd.Series(index=d.index, dtype=str)) == host]
+    o = mine(_read(out, "optimization_results.csv", ("model", "version", "strategy", "duration", "host")))
     if o is not None and "duration" in o:
         o["version"] = o["version"].fillna(o["strategy"]) if "version" in o else o["strategy"]
         for (m, v), s in o.assign(duration=pd.to_numeric(o.duration, errors="coerce")).groupby(["model", "version"]).duration.median().items():
             est["optimize", m, v, None] = float(s)
-    i = _read(out, "inference_results.csv", ("model", "version", "domain", "duration", "phase"))
+    i = mine(_read(out, "inference_results.csv", ("model", "version", "domain", "duration", "phase", "host")))
     if i is not None and {"phase", "duration"} <= set(i):
         i = i[i.phase.isin(["load", "warmup", "infer"])].assign(duration=lambda d: pd.to_numeric(d.duration, errors="coerce"))
         med = i.groupby(["model", "version", "domain", "phase"]).duration.median().unstack("phase")

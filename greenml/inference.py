@@ -15,7 +15,7 @@ from .core import GreenMLError
 from .models import LoadedModel, get_spec, load_model, resolve_device
 from .runtimes import GenaiModule
 from .optimize import OrtModule, STRATEGIES, applicable, load_optimized
-from .core import append_rows, append_jsonl, results_lock
+from .core import results_lock, commit_rows
 from .data import load_dataset, dataset_fingerprint, domain_source, CodeTask
 from . import metrics
 from fastcore.basics import patch
@@ -254,14 +254,14 @@ def _base_row(self: InferenceJob, rec, spec, domain, framework, version, iterati
 
 # %% ../nbs/05_inference.ipynb #83f91cd7
 @patch
-def run_one(self: InferenceJob,
+def measure_one(self: InferenceJob,
             model: str,              # model name, hub id or folder
             version: str,            # 'baseline' or a version saved under `models_dir` (e.g. 'prune-l1@0.3')
             domain: str,             # 'text', 'code' or 'vision': one the model serves
             iteration: int = 1,      # the repetition's number, written in its rows
             tags: dict | None = None # extra columns for every row it writes (the runner's config hash and unit id)
-           ) -> dict:
-    "Load, warm up and measure one (model, version, domain, iteration); append its rows; return the `infer` row."
+           ) -> list[tuple]:
+    "Load, warm up and measure one (model, version, domain, iteration); return its rows as `core.commit_rows` takes them, the results rows last. Nothing is written to `out` (only the baseline's outputs, to its cache)."
     spec, m = get_spec(model), self.meter
     if domain not in spec.domains: raise GreenMLError(f"model {spec.name!r} serves {', '.join(spec.domains)}, not {domain!r}")
     samples = self.dataset(domain)
@@ -298,7 +298,7 @@ def run_one(self: InferenceJob,
     rows.append(r)
     for x in rows: x.update(tags or {})
     samples_rows = [dict(model=spec.name, version=version, domain=domain, iteration=iteration,
-        framework=framework, device=self.device, run_id=wi.record.run_id, session_id=self.env["session_id"], sample_id=s.id, latency_s=x.duration_s,
+        framework=framework, device=self.device, run_id=wi.record.run_id, session_id=self.env["session_id"], host=self.env["host"], sample_id=s.id, latency_s=x.duration_s,
         energy_j=x.energy_j/k, net_energy_j=None if x.net_energy_j is None else x.net_energy_j/k, batch_size=k, tokens=tokens[i] if tokens else None, correct=per["correct"][i],
         perplexity=per["perplexity"][i], agreement=per["agreement"][i],
         estimated=x.estimated, **(tags or {})) for i, (s, (x, k)) in enumerate(zip(samples, recs))]
@@ -306,10 +306,21 @@ def run_one(self: InferenceJob,
                       output=per["output"][i], **({"program": per["program"][i]} if "program" in per else {}), correct=per["correct"][i], **(tags or {}))
                  for i, s in enumerate(samples)]
     # outputs and samples first: the results rows are the commit point a resumed run looks for
-    append_jsonl(self.out/"inference_outputs.jsonl", outs_rows)
-    append_rows(self.out/"inference_samples.csv", samples_rows)
-    append_rows(self.out/"inference_results.csv", rows, INF_COLUMNS)
-    return r
+    return [("inference_outputs.jsonl", outs_rows, None), ("inference_samples.csv", samples_rows, None), ("inference_results.csv", rows, INF_COLUMNS)]
+
+# %% ../nbs/05_inference.ipynb #24d9e3aa
+@patch
+def run_one(self: InferenceJob,
+            model: str,              # model name, hub id or folder
+            version: str,            # 'baseline' or a version saved under `models_dir` (e.g. 'prune-l1@0.3')
+            domain: str,             # 'text', 'code' or 'vision': one the model serves
+            iteration: int = 1,      # the repetition's number, written in its rows
+            tags: dict | None = None # extra columns for every row it writes (the runner's config hash and unit id)
+           ) -> dict:
+    "`measure_one`, then append its rows to `out` (`core.commit_rows`); return the `infer` row."
+    writes = self.measure_one(model, version, domain, iteration, tags)
+    commit_rows(self.out, writes)
+    return writes[-1][1][-1]
 
 # %% ../nbs/05_inference.ipynb #626d1b07
 @patch

@@ -145,7 +145,7 @@ def _cpu_seconds() -> float:
     return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
 
 # %% ../nbs/00_measure.ipynb #fa3e0135
-def _now_iso(): return datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+def _now_iso(): return datetime.datetime.now().astimezone().isoformat(timespec="milliseconds")   # ms: windows of one node can be checked for overlap
 
 # %% ../nbs/00_measure.ipynb #8ae532de
 class Meter:

@@ -17,7 +17,7 @@ from .analysis import ADHOC, DEFAULT_BUDGET, _fmt_change, _study_col, break_even
 # %% auto #0
 __all__ = ['PALETTE', 'BASELINE_COLOR', 'LABELS', 'CMP_COLUMNS', 'CMP_NAMES', 'TABLES', 'CHARTS', 'REPORT_FILES',
            'version_colors', 'energy_box', 'pareto_chart', 'change_chart', 'save_chart', 'calibration',
-           'calibration_chart', 'analyse', 'write_report']
+           'calibration_chart', 'on_host', 'analyse', 'write_report']
 
 # %% ../nbs/07a_report.ipynb #3d5a2265
 PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#ff9da6", "#9d755d", "#eeca3b", "#bab0ac",
@@ -198,6 +198,15 @@ def _effects(opt: pd.DataFrame) -> pd.DataFrame:
         if c in g: g[c.replace("size_on_disk", "size_mb")] = g.pop(c)/1e6
     return g.rename(columns={"energy_j": "optimize_j", "duration": "optimize_s"})
 
+# %% ../nbs/07a_report.ipynb #baa8fad5
+def on_host(df: pd.DataFrame,   # runs, per-sample rows or optimizations
+            runs: pd.DataFrame, # the inference runs, whose `host` a per-sample row without one takes (by its `run_id`)
+           ) -> pd.DataFrame:
+    "`df` with each model named by the machine that measured it: `model @ host`."
+    if not len(df) or not {"host", "run_id"} & set(df): return df   # rows that cannot say their machine keep their name
+    h = df["host"] if "host" in df else df.run_id.map(runs.drop_duplicates("run_id").set_index("run_id").host)
+    return df.assign(model=df.model.astype(str) + " @ " + h.astype(str))
+
 # %% ../nbs/07a_report.ipynb #045e33e3
 def analyse(results,                     # a results folder
             study: str | None = None,    # config name or hash prefix; None: the latest study
@@ -218,7 +227,8 @@ def analyse(results,                     # a results folder
     try:
         opt = load_results(results, "optimization"); opt = opt[_study_col(opt) == h]
     except GreenMLError: opt = pd.DataFrame()
-    t = {"study": h, "budget": {**DEFAULT_BUDGET, **(budget or {})}}
+    t = {"study": h, "budget": {**DEFAULT_BUDGET, **(budget or {})}, "hosts": sorted(d.host.dropna().astype(str).unique()) if "host" in d else []}
+    if len(t["hosts"]) > 1: samples, opt, d = on_host(samples, d), on_host(opt, d), on_host(d, d)   # never pool two machines' energy
     ps = per_sample(samples) if len(samples) else pd.DataFrame()
     t["per_sample"] = ps
     t["comparisons"] = paired_comparisons(ps, d) if len(ps) else pd.DataFrame()
@@ -282,7 +292,7 @@ def _models_by_source(d: pd.DataFrame) -> str:
 
 # %% ../nbs/07a_report.ipynb #09531d30
 def _header(t, results) -> list[str]:
-    s = t["sessions"]; env = s[-1]["environment"] if s else {}
+    s = [x for x in t["sessions"] if "environment" in x] or t["sessions"]; env = s[-1].get("environment", {}) if s else {}
     cfg = s[-1].get("config", {}) if s else {}
     d = t["frames"]["inference"]
     first = lambda c: d[c].dropna().iloc[0] if c in d and d[c].notna().any() else env.get(c, "?")
@@ -292,6 +302,8 @@ def _header(t, results) -> list[str]:
             ("date", f"{dates[0][:19]} – {dates[-1][:19]}" if dates else "?"),
             ("machine", f"{first('host')}: {first('cpu_model')} × {first('cpu_count')} cores, {first('ram_total_size')} GB RAM"
                         + (f", GPU {first('gpu_model')}" if str(first("gpu_model")) not in ("", "?", "nan") else ", no GPU") + f"; {first('os')}"),
+            *([("machines", f"{len(t['hosts'])}, side by side: " + "; ".join(f"{h}: {_machine(d[d.host == h])}" for h in t["hosts"])
+                 + ". Every comparison is within one machine: a model is named `model @ host`")] if len(t["hosts"]) > 1 else []),
             ("device", ", ".join(sorted(d.device.dropna().astype(str).unique())) if "device" in d else "?"),
             ("energy sources", "; ".join(t["sources"]) + (" — ESTIMATES" if t["estimated"] else " — measured")),
             ("models", _models_by_source(d)), ("domains", ", ".join(sorted(d.domain.unique()))),
@@ -303,6 +315,12 @@ def _header(t, results) -> list[str]:
             ("software", ", ".join(f"{k} {v}" for k, v in (s[-1].get("versions") or {}).items() if v) if s and s[-1].get("versions") else "?"),
             ("results", f"`{results}`")]
     return ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows]
+
+# %% ../nbs/07a_report.ipynb #58408772
+def _machine(d: pd.DataFrame) -> str:
+    "One machine's CPU, cores, RAM and GPU, from its rows."
+    first = lambda c: d[c].dropna().iloc[0] if c in d and d[c].notna().any() else "?"
+    return f"{first('cpu_model')} × {first('cpu_count')} cores, {first('ram_total_size')} GB RAM" + (f", GPU {first('gpu_model')}" if str(first("gpu_model")) not in ("", "?", "nan") else "")
 
 # %% ../nbs/07a_report.ipynb #febd0b7c
 def _rec_view(rec: pd.DataFrame) -> pd.DataFrame:
