@@ -312,7 +312,7 @@ def cmd_run(args, # the parsed command line
     if args.idle is not None: raw["measure"]["idle_s"] = args.idle
     cfg = parse_config(raw, cfg.source)
     if args.plan:   # what would run, and for how long: nothing measured, nothing written
-        from greenml.experiment import plan_text
+        from greenml.cluster import plan_text
         print(plan_text(cfg))
         if args.cluster is not None:
             from greenml.cluster import nodes_plan_text

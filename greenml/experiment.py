@@ -23,7 +23,7 @@ from fastcore.basics import patch
 # %% auto #0
 __all__ = ['CONFIG_DIR', 'SCHEMA', 'MODEL_KEYS', 'sweep', 'Config', 'domains_of', 'parse_config', 'load_config', 'validate',
            'skipped', 'Unit', 'plan', 'resume_state', 'Summary', 'run_experiment', 'study_meter', 'study_job',
-           'unit_writes', 'session_record', 'failure', 'unit_seconds', 'plan_text', 'summary_table']
+           'unit_writes', 'session_record', 'failure', 'summary_table']
 
 # %% ../nbs/06_experiment.ipynb #d9a95c92
 def _fmt_param(v) -> str: return repr(v) if isinstance(v, float) else str(v)   # exact: 0.3333333 and 0.33333333 stay two versions
@@ -555,65 +555,6 @@ def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
     summ.seconds = time.perf_counter() - t0
     summ.table = summary_table(out, cfg.hash)
     return summ
-
-# %% ../nbs/06_experiment.ipynb #424ccec9
-def _read(out, name: str, cols: tuple):
-    "The columns `cols` of a results CSV that has them (read only), or None."
-    import pandas as pd
-    f = Path(out)/name
-    if not f.exists() or not f.stat().st_size: return None
-    try: return pd.read_csv(f, usecols=lambda c: c in cols, dtype=str)
-    except (ValueError, pd.errors.ParserError): return None
-
-def _done_ids(cfg: Config) -> set:
-    "Ids of the units this config has committed in its results folder, read only (a run repairs the files; a plan does not)."
-    done = set()
-    for name, phase in (("optimization_results.csv", "optimize"), ("inference_results.csv", "infer")):
-        d = _read(cfg["experiment.out"], name, ("unit_id", "config_hash", "phase"))
-        if d is not None and {"unit_id", "config_hash", "phase"} <= set(d):
-            done |= set(d[(d.config_hash == cfg.hash) & (d.phase == phase)].unit_id.dropna())
-    return done
-
-# %% ../nbs/06_experiment.ipynb #46c7c3b6
-def unit_seconds(out,               # a results folder
-                 host: str | None = None # only rows measured on this machine; None: every machine's
-                ) -> dict:
-    "(phase, model, version, domain) -> seconds one unit took, the median over every study's rows in `out`: an optimization's window, or inference's load + warm-up + infer windows."
-    import pandas as pd
-    est, mine = {}, lambda d: d if host is None or d is None else d[d.get("host", pd.Series(index=d.index, dtype=str)) == host]
-    o = mine(_read(out, "optimization_results.csv", ("model", "version", "strategy", "duration", "host")))
-    if o is not None and "duration" in o:
-        o["version"] = o["version"].fillna(o["strategy"]) if "version" in o else o["strategy"]
-        for (m, v), s in o.assign(duration=pd.to_numeric(o.duration, errors="coerce")).groupby(["model", "version"]).duration.median().items():
-            est["optimize", m, v, None] = float(s)
-    i = mine(_read(out, "inference_results.csv", ("model", "version", "domain", "duration", "phase", "host")))
-    if i is not None and {"phase", "duration"} <= set(i):
-        i = i[i.phase.isin(["load", "warmup", "infer"])].assign(duration=lambda d: pd.to_numeric(d.duration, errors="coerce"))
-        med = i.groupby(["model", "version", "domain", "phase"]).duration.median().unstack("phase")
-        for (m, v, d), r in med.iterrows(): est["infer", m, v, d] = float(r.sum())
-    return est
-
-# %% ../nbs/06_experiment.ipynb #12af8795
-def plan_text(cfg: Config,   # the study
-             ) -> str:
-    "What `greenml run CONFIG --plan` prints: the units per phase, model, version and domain, how many are done, and the time the rest should take."
-    units, done, est = plan(cfg), _done_ids(cfg), unit_seconds(cfg["experiment.out"])
-    groups = {}
-    for u in units: groups.setdefault((u.phase, u.model, u.version, u.domain), []).append(u)
-    lines = [f"greenml run --plan: {cfg['experiment.name']} (config hash {cfg.hash}), {len(units)} units, {sum(u.id in done for u in units)} already done; "
-             f"results in {cfg['experiment.out']}/, nothing measured or written now", "",
-             f"{'phase':<9}{'model':<28}{'version':<24}{'domain':<8}{'units':>6}{'to do':>7}{'s/unit':>9}"]
-    total, unknown = 0.0, 0
-    for (ph, m, v, d), us in sorted(groups.items(), key=lambda kv: (kv[0][0] != "optimize", kv[0][1], kv[0][2] != "baseline", kv[0][2], kv[0][3] or "")):
-        todo, s = sum(u.id not in done for u in us), est.get((ph, m, v, d))
-        if s is None: unknown += todo
-        else: total += todo * (s + cfg["measure.cooldown_s"])
-        lines.append(f"{ph:<9}{m[-27:]:<28}{v:<24}{d or '-':<8}{len(us):>6}{todo:>7}{'?' if s is None else f'{s:.1f}':>9}")
-    todo_all = sum(u.id not in done for u in units)
-    lines += ["", f"estimated time for the {todo_all - unknown} units measured before: {total/60:.1f} min (from {cfg['experiment.out']}/'s rows)"
-              + (f"; {unknown} units have no measurement yet: no estimate for them" if unknown else "")]
-    skips = skipped(cfg)
-    return "\n".join(lines + [f"  {s}" for s in skips])
 
 # %% ../nbs/06_experiment.ipynb #7bb6cd07
 def summary_table(out,                           # the results folder
