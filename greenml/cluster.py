@@ -6,7 +6,7 @@ Docs: https://greenml.github.io/greenml/cluster.html.md"""
 
 # %% ../nbs/06a_cluster.ipynb #181b4fe0
 from __future__ import annotations
-import contextlib, datetime, fcntl, json, os, platform, re, sys, tempfile, time, uuid
+import contextlib, datetime, fcntl, hashlib, json, os, platform, re, sys, tempfile, time, uuid
 from pathlib import Path
 from .core import GreenMLError, GREENML_HOME, results_lock, commit_rows, append_jsonl
 from .models import get_spec
@@ -47,10 +47,13 @@ def node_lock_path() -> Path:
 def node_lock():
     "Wait for, then hold, this machine's measurement lock while the block runs; the lock file names the holder (pid, host). The kernel releases it when the process dies."
     p = node_lock_path()
-    fd = os.open(p, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
+    try:
+        fd = os.open(p, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666); mine = True
+        with contextlib.suppress(OSError): os.fchmod(fd, 0o666)   # every user's workers share the machine's lock
+    except PermissionError: fd, mine = os.open(p, os.O_RDONLY | os.O_NOFOLLOW), False   # another user's file: lock it, leave it unwritten
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
-        os.ftruncate(fd, 0); os.pwrite(fd, json.dumps(dict(pid=os.getpid(), host=platform.node())).encode(), 0)
+        if mine: os.ftruncate(fd, 0); os.pwrite(fd, json.dumps(dict(pid=os.getpid(), host=platform.node())).encode(), 0)
         yield
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN); os.close(fd)
@@ -66,6 +69,9 @@ def portable_config(cfg: Config) -> dict:
         if "path" in t: t["path"] = str(Path(t["path"]).resolve())
     return g
 
+# %% ../nbs/06a_cluster.ipynb #c8c07222
+def _short(path) -> str: return hashlib.sha256(str(path).encode()).hexdigest()[:8]   # a results folder's path, as a folder name
+
 # %% ../nbs/06a_cluster.ipynb #f6270880
 _STATE: dict = {}   # this worker process's study: config hash -> {cfg, job, cache, session}
 
@@ -74,8 +80,12 @@ def _worker_state(spec: dict) -> dict:
     if spec["hash"] not in _STATE:
         _STATE.clear()
         cfg = parse_config(json.loads(json.dumps(spec["config"])), spec["source"])
-        if cfg.hash != spec["hash"]: raise GreenMLError(f"this worker reads the study as config hash {cfg.hash}, the client as {spec['hash']}: install the same greenml on every node")
-        job = study_job(cfg, study_meter(cfg), validate(cfg), out=GREENML_HOME/"cluster"/cfg.hash)   # the baseline's outputs cached per node
+        if cfg.hash != spec["hash"]:
+            mine = json.loads(json.dumps(cfg.design, default=str))
+            diff = sorted(k for k in mine if mine[k] != spec["design"].get(k))
+            raise GreenMLError(f"this machine reads the study differently from the client ({', '.join(f'{k}: {json.dumps(mine[k])[:80]} here' for k in diff)}): "
+                               "give [experiment] device explicitly, and install the same greenml, models and data on every machine")
+        job = study_job(cfg, study_meter(cfg), validate(cfg, results=False), out=GREENML_HOME/"cluster"/f"{cfg.hash}-{_short(cfg['experiment.out'])}")   # the baseline's outputs cached per machine
         _STATE[spec["hash"]] = dict(cfg=cfg, job=job, cache={}, session=None)
     return _STATE[spec["hash"]]
 
@@ -184,7 +194,7 @@ def _run_cluster(cfg, client, quiet, stop_after, retries, t0) -> Summary:
     append_jsonl(out/"sessions.jsonl", [dict(role="client", started=datetime.datetime.now().astimezone().isoformat(timespec="seconds"), config=cfg.raw,
                  config_source=cfg.source, config_hash=cfg.hash, cluster=str(client.scheduler.address), workers=workers, units=len(units),
                  already_done=summ.skipped, order=[u.id for u in todo])])
-    spec = dict(config=portable_config(cfg), source=cfg.source, hash=cfg.hash)
+    spec = dict(config=portable_config(cfg), source=cfg.source, hash=cfg.hash, design=json.loads(json.dumps(cfg.design, default=str)))
     tags, order, seen = dict(config_hash=cfg.hash, config_name=cfg["experiment.name"]), {u.id: k for k, u in enumerate(todo)}, set()
     bar = _progress(len(units), summ.skipped, quiet)
     try:
@@ -303,6 +313,7 @@ def plan_text(cfg: Config,   # the study
 # %% ../nbs/06a_cluster.ipynb #ecfffbbc
 def _nodes_text(cfg: Config, workers: dict) -> str:
     "The plan per machine, for workers `address -> host`."
+    _dur = lambda s: f"{s:.0f} s" if s < 90 else f"{s/60:.1f} min"
     hosts = {}
     for a, h in workers.items(): hosts.setdefault(h, []).append(a)
     out, done = cfg["experiment.out"], _done_ids(cfg)
@@ -314,9 +325,11 @@ def _nodes_text(cfg: Config, workers: dict) -> str:
         own = unit_seconds(out, host=h)
         t = sum(own.get(key(u), every[key(u)]) + cfg["measure.cooldown_s"] for u in known)
         rate += 1/t if t else 0.0
-        lines.append(f"  {h}: {len(ws)} worker(s); alone, {t/60:.1f} min for the {len(known)} units measured before "
-                     f"({sum(key(u) in own for u in known)} timed on {h} itself, the rest on any machine)")
-    if known and rate: lines.append(f"  the cluster: about {1/rate/60:.1f} min for them, each machine taking units at its own pace")
+        n_own = sum(key(u) in own for u in known)
+        lines.append(f"  {h}: {len(ws)} worker(s)" + (f"; alone, {_dur(t)} for the {len(known)} units measured before ({n_own} timed on {h} itself"
+                     + (", the rest on other machines)" if n_own < len(known) else ")") if known else ""))
+    if known and rate: lines.append(f"  the cluster: about {_dur(1/rate)} for them, each machine taking units at its own pace")
+    if not todo: lines.append("  nothing left to run")
     if len(todo) > len(known): lines.append(f"  {len(todo) - len(known)} units have no measurement yet: no estimate for them")
     return "\n".join(lines)
 

@@ -301,7 +301,8 @@ def load_config(name_or_path="default", # a shipped config's name ('default', 't
     return parse_config(raw, str(p))
 
 # %% ../nbs/06_experiment.ipynb #39ba5fe2
-def validate(cfg: Config, # the study, as `parse_config` or `load_config` returns it
+def validate(cfg: Config,          # the study, as `parse_config` or `load_config` returns it
+             results: bool = True, # check that the results folder can be written (a Dask worker, which writes no results, does not)
             ) -> dict:
     "Raise `GreenMLError` for the first problem in `cfg`; when the study can run, return its datasets (domain -> samples), every sample parsed."
     try: device = cfg.device
@@ -340,7 +341,8 @@ def validate(cfg: Config, # the study, as `parse_config` or `load_config` return
         codes = json.loads(mix.read_text())
         if cfg["measure.country"].upper() not in codes:
             raise GreenMLError(f"[measure] country = {cfg['measure.country']!r} is not an ISO 3166 alpha-3 code CodeCarbon knows{_did_you_mean(cfg['measure.country'].upper(), codes)}: e.g. ESP, FRA, USA")
-    _check_writable(Path(cfg["experiment.out"]), "--out or [experiment] out"); _check_writable(Path(cfg["experiment.models_dir"]), "--models-dir or [experiment] models_dir")
+    if results: _check_writable(Path(cfg["experiment.out"]), "--out or [experiment] out")
+    _check_writable(Path(cfg["experiment.models_dir"]), "--models-dir or [experiment] models_dir")
     for m, sp in specs.items():   # cached or reachable; a hub check may take a few seconds, so after the cheap checks
         sp.check_available()
     data, fields = cfg.data, cfg.fields
@@ -454,7 +456,7 @@ def _progress(total, initial, quiet):
 # %% ../nbs/06_experiment.ipynb #df554710
 def run_experiment(cfg: Config,                  # the study, as `load_config` or `parse_config` returns it
                    quiet: bool = False,          # no progress bar
-                   meter: Meter | None = None,   # None: a `Meter` set up from the config's `[measure]` table
+                   meter: Meter | None = None,   # None: a `Meter` set up from the config's `[measure]` table (on a cluster, each worker makes its own)
                    stop_after: int | None = None, # end after this many units (for tests); None: run every unit left
                    cluster=None,                 # None: here; `local:N`, a Dask scheduler's address or a `distributed.Client`: on Dask workers (`cluster.run_cluster`)
                   ) -> Summary:
