@@ -16,7 +16,7 @@ from .experiment import (Config, Summary, plan, resume_state, validate, skipped,
 
 # %% auto #0
 __all__ = ['parse_cluster', 'node_lock_path', 'node_lock', 'portable_config', 'ensure_version', 'dask_client', 'check_workers',
-           'run_cluster', 'measured_windows', 'overlaps', 'unit_seconds', 'plan_text', 'nodes_plan_text']
+           'run_cluster', 'measured_windows', 'overlaps', 'unit_seconds', 'overhead', 'plan_text', 'nodes_plan_text']
 
 # %% ../nbs/06a_cluster.ipynb #cf0b5875
 def parse_cluster(text: str,   # `--cluster`'s value: a scheduler address (`tcp://HOST:8786`) or `local:N`
@@ -225,18 +225,19 @@ def _died(e: Exception, retries: int) -> str:
 # %% ../nbs/06a_cluster.ipynb #5ac92bc2
 def measured_windows(out,   # a results folder
                     ):
-    "Every measured window of `out`'s rows: host, unit_id, phase, start and end (seconds since the epoch), sorted by host and start."
+    "Every measured window of `out`'s rows: host, session_id, unit_id, phase, start and end (seconds since the epoch), sorted by host and start."
     import pandas as pd
     frames = []
     for name in ("optimization_results.csv", "inference_results.csv"):
         f = Path(out)/name
-        if f.exists() and f.stat().st_size: frames.append(pd.read_csv(f, usecols=lambda c: c in ("host", "unit_id", "phase", "timestamp", "duration")))
-    if not frames: return pd.DataFrame(columns=["host", "unit_id", "phase", "start", "end"])
+        if f.exists() and f.stat().st_size: frames.append(pd.read_csv(f, usecols=lambda c: c in ("host", "session_id", "unit_id", "phase", "timestamp", "duration")))
+    cols = ["host", "session_id", "unit_id", "phase", "start", "end"]
+    if not frames: return pd.DataFrame(columns=cols)
     d = pd.concat(frames, ignore_index=True)
     d = d[d.phase.isin(["optimize", "load", "warmup", "infer"])].copy()
     d["start"] = pd.to_datetime(d.timestamp, utc=True, format="ISO8601").map(lambda t: t.timestamp())
     d["end"] = d.start + pd.to_numeric(d.duration)
-    return d[["host", "unit_id", "phase", "start", "end"]].sort_values(["host", "start"]).reset_index(drop=True)
+    return d.reindex(columns=cols).sort_values(["host", "start"]).reset_index(drop=True)
 
 # %% ../nbs/06a_cluster.ipynb #06ba6fd3
 def overlaps(windows,            # `measured_windows`' frame
@@ -288,6 +289,24 @@ def unit_seconds(out,               # a results folder
         for (m, v, d), r in med.iterrows(): est["infer", m, v, d] = float(r.sum())
     return est
 
+# %% ../nbs/06a_cluster.ipynb #5efb9663
+def overhead(out,            # a results folder
+             min_units: int = 5, # sessions with fewer units are left out (their start-up dominates)
+            ) -> float | None:
+    "Wall time over the sum of measured windows of the local runs of `out` (the median over their sessions), from each session's start to its last window's end; None: no such session."
+    import pandas as pd
+    f = Path(out)/"sessions.jsonl"
+    if not f.exists(): return None
+    w, ratios = measured_windows(out), []
+    for line in f.read_text().splitlines():
+        try: s = json.loads(line)
+        except ValueError: continue
+        if "role" in s or not s.get("started"): continue   # a cluster's sessions wait for each other's turns
+        g = w[w.session_id == s.get("session_id")]
+        if g.unit_id.nunique() < min_units or not (g.end - g.start).sum(): continue
+        ratios.append((g.end.max() - pd.Timestamp(s["started"]).timestamp())/(g.end - g.start).sum())
+    return float(pd.Series(ratios).median()) if ratios else None
+
 # %% ../nbs/06a_cluster.ipynb #12af8795
 def plan_text(cfg: Config,   # the study
              ) -> str:
@@ -305,7 +324,9 @@ def plan_text(cfg: Config,   # the study
         else: total += todo * (s + cfg["measure.cooldown_s"])
         lines.append(f"{ph:<9}{m[-27:]:<28}{v:<24}{d or '-':<8}{len(us):>6}{todo:>7}{'?' if s is None else f'{s:.1f}':>9}")
     todo_all = sum(u.id not in done for u in units)
-    lines += ["", f"estimated time for the {todo_all - unknown} units measured before: {total/60:.1f} min (from {cfg['experiment.out']}/'s rows)"
+    r = overhead(cfg["experiment.out"])
+    lines += ["", f"estimated time for the {todo_all - unknown} units measured before: {total/60:.1f} min of measured windows"
+              + (f", about {total*r/60:.1f} min in all (the earlier runs in {cfg['experiment.out']}/ took {r:.2f}× their windows)" if r else "")
               + (f"; {unknown} units have no measurement yet: no estimate for them" if unknown else "")]
     skips = skipped(cfg)
     return "\n".join(lines + [f"  {s}" for s in skips])
@@ -318,12 +339,12 @@ def _nodes_text(cfg: Config, workers: dict) -> str:
     for a, h in workers.items(): hosts.setdefault(h, []).append(a)
     out, done = cfg["experiment.out"], _done_ids(cfg)
     todo = [u for u in plan(cfg) if u.id not in done]
-    every, key = unit_seconds(out), lambda u: (u.phase, u.model, u.version, u.domain)
+    every, key, r = unit_seconds(out), lambda u: (u.phase, u.model, u.version, u.domain), overhead(out) or 1.0
     known = [u for u in todo if key(u) in every]
     lines, rate = [f"on the cluster: {len(hosts)} machine(s), {len(workers)} worker(s) offering 'meter'; one measured unit at a time per machine"], 0.0
     for h, ws in sorted(hosts.items()):
         own = unit_seconds(out, host=h)
-        t = sum(own.get(key(u), every[key(u)]) + cfg["measure.cooldown_s"] for u in known)
+        t = sum(own.get(key(u), every[key(u)])*r + cfg["measure.cooldown_s"] for u in known)
         rate += 1/t if t else 0.0
         n_own = sum(key(u) in own for u in known)
         lines.append(f"  {h}: {len(ws)} worker(s)" + (f"; alone, {_dur(t)} for the {len(known)} units measured before ({n_own} timed on {h} itself"
