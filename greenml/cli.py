@@ -297,6 +297,7 @@ def cmd_run(args, # the parsed command line
     if args.cluster is not None:
         from greenml.cluster import parse_cluster, _distributed
         parse_cluster(args.cluster); _distributed()           # a bad address, or no Dask, before any work
+    if args.retries < 0: raise GreenMLError(f"--retries {args.retries}: give 0 or more")
     cfg = load_config(args.config)
     raw = copy.deepcopy(cfg.given)   # as written: defaults are filled in again, after the overrides
     for t in ("experiment", "optimize", "inference", "measure"): raw.setdefault(t, {})
@@ -318,7 +319,7 @@ def cmd_run(args, # the parsed command line
             from greenml.cluster import nodes_plan_text
             print(nodes_plan_text(cfg, args.cluster))
         return 0
-    summ = run_experiment(cfg, quiet=args.quiet, cluster=args.cluster)
+    summ = run_experiment(cfg, quiet=args.quiet, cluster=args.cluster, retries=args.retries)
     print(summ, flush=True)
     return 1 if summ.failed else 0
 
@@ -339,6 +340,7 @@ def _parser_run(sub):
                    "times already measured in the results folder; measures and writes nothing")
     r.add_argument("--cluster", default=None, metavar="ADDRESS", help="run the units on Dask workers, one measured unit at a time per machine: a scheduler's "
                    "address (tcp://HOST:8786) or local:N (N worker processes here); needs pip install -e \".[dask]\"; with --plan, the estimate per machine")
+    r.add_argument("--retries", type=int, default=2, metavar="N", help="with --cluster: how often a unit runs again after its worker died, then it is reported as failed (default: 2)")
     r.set_defaults(func=cmd_run)
 
 # %% ../nbs/08_cli.ipynb #e223e5a8

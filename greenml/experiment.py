@@ -459,11 +459,12 @@ def run_experiment(cfg: Config,                  # the study, as `load_config` o
                    meter: Meter | None = None,   # None: a `Meter` set up from the config's `[measure]` table (on a cluster, each worker makes its own)
                    stop_after: int | None = None, # end after this many units (for tests); None: run every unit left
                    cluster=None,                 # None: here; `local:N`, a Dask scheduler's address or a `distributed.Client`: on Dask workers (`cluster.run_cluster`)
+                   retries: int = 2,             # with a cluster: worker deaths a unit survives, then it is reported as failed
                   ) -> Summary:
     "Run (or resume) the study `cfg`; returns a `Summary`. `stop_after` ends after that many units (for tests)."
     if cluster is not None:
         from greenml.cluster import run_cluster   # Dask only when a cluster is asked for
-        return run_cluster(cfg, cluster, quiet=quiet, stop_after=stop_after)
+        return run_cluster(cfg, cluster, quiet=quiet, stop_after=stop_after, retries=retries)
     t0 = time.perf_counter()
     datasets = validate(cfg)
     with results_lock(cfg["experiment.out"]):   # one writer per results folder, from here to the end
@@ -516,11 +517,12 @@ def session_record(cfg: Config,   # the study
                    meter: Meter,  # the meter of the session (its idle baseline measured)
                    **kw,          # more fields: units, order, the worker's address on a cluster
                   ) -> dict:
-    "One line of `sessions.jsonl`: who measured, where, with which sources and idle baseline."
+    "One line of `sessions.jsonl`: who measured, where, with which sources, idle baseline and torch threads."
+    import torch
     return dict(session_id=meter.session_id, started=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
                 config=cfg.raw, config_source=cfg.source, config_hash=cfg.hash, device=cfg.device, seed=cfg["experiment.seed"],
                 environment=environment(meter), host=environment(meter)["host"], idle_w=meter.idle_w, idle_s=meter.idle_s,
-                sources={c: ch.source for c, (_, ch) in meter.channels.items()}, estimated=meter.estimated, versions=machine_info()["versions"], **kw)
+                sources={c: ch.source for c, (_, ch) in meter.channels.items()}, estimated=meter.estimated, versions=machine_info()["versions"], threads=torch.get_num_threads(), **kw)
 
 # %% ../nbs/06_experiment.ipynb #4b78fe1d
 def failure(e: Exception) -> str:

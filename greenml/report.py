@@ -250,6 +250,10 @@ def analyse(results,                     # a results folder
     t["sessions"] = _sessions(results, h)
     t["frames"] = dict(inference=d, optimization=opt, samples=samples)
     t["warnings"] = sorted({str(x.message) for x in w if issubclass(x.category, UserWarning)})
+    if len(t["hosts"]) > 1:   # a version measured on a machine without its baseline has nothing to be compared with there
+        for (dom, m), vs in d.groupby(["domain", "model"]).version.agg(set).items():
+            if "baseline" not in vs: t["warnings"].append(f"{m}, {dom}: no baseline measured on that machine, so {', '.join(sorted(vs))} "
+                                                          "are not compared (versions are compared only within one machine)")
     if not len(ps): t["warnings"].append("no per-sample rows (inference_samples.csv) for this study: only the repetition-level tables are shown")
     if len(ps) and "dataset" in d and ((d.domain == "vision") & (d.dataset == "embedded")).any():
         t["warnings"].append("the embedded images are crops and mirrors of six photos: the top-1 tests treat them as independent samples, so their "
