@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING: from greenml.experiment import Config   # for annotations only: importing it loads torch
 
 # %% auto #0
-__all__ = ['parse_cluster', 'node_lock_path', 'node_lock', 'portable_config', 'ensure_version', 'dask_client', 'check_workers',
-           'run_cluster', 'measured_windows', 'overlaps', 'unit_seconds', 'overhead', 'plan_text', 'nodes_plan_text']
+__all__ = ['DASK_ENV', 'CLEAN_DASK', 'parse_cluster', 'node_lock_path', 'node_lock', 'portable_config', 'ensure_version',
+           'dask_client', 'check_workers', 'run_cluster', 'measured_windows', 'overlaps', 'unit_seconds', 'overhead',
+           'plan_text', 'nodes_plan_text']
 
 # %% ../nbs/06a_cluster.ipynb #afad0e58
 def parse_cluster(text: str,   # `--cluster`'s value: a scheduler address (`tcp://HOST:8786`) or `local:N`
@@ -77,11 +78,17 @@ def portable_config(cfg: Config) -> dict:
 def _short(path) -> str: return hashlib.sha256(str(path).encode()).hexdigest()[:8]   # a results folder's path, as a folder name
 
 # %% ../nbs/06a_cluster.ipynb #6be24b88
-def _local_threads():
-    "Undo Dask's one-thread default for numeric libraries (its nanny sets `OMP_NUM_THREADS=1` and the like): torch gets one thread per physical core, as a local run has."
-    import psutil, torch
-    for k in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"): os.environ.pop(k, None)
-    torch.set_num_threads(psutil.cpu_count(logical=False) or os.cpu_count() or 1)
+DASK_ENV = ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")   # what Dask's nanny sets before it starts a worker
+CLEAN_DASK = {f"distributed.nanny.pre-spawn-environ.{k}": None for k in DASK_ENV}   # dask.config that starts workers without them (configs/dask.yaml)
+
+def _check_env(spec: dict):
+    "Refuse a worker whose environment has Dask's settings where the client has its own: a model would not run there as in a local run."
+    theirs = spec["env"]
+    bad = {k: os.environ.get(k) for k in DASK_ENV if os.environ.get(k) != theirs.get(k)}
+    if bad:
+        raise GreenMLError(f"its worker runs with {', '.join(f'{k}={v}' for k, v in bad.items())} where the client has {', '.join(f'{k}={theirs.get(k)}' for k in bad)}: "
+                           "Dask's nanny sets these, and they made a model run about 4x slower than a local run here (bench/cluster_worker.py); start the workers with "
+                           "DASK_CONFIG=<greenml>/configs dask worker tcp://SCHEDULER:8786 --nworkers 1 --nthreads 1 --resources meter=1 (configs/dask.yaml unsets them)")
 
 # %% ../nbs/06a_cluster.ipynb #4e8195d0
 def _differs(cfg, spec: dict) -> str:
@@ -95,11 +102,11 @@ def _differs(cfg, spec: dict) -> str:
 _STATE: dict = {}   # this worker process's study, for one client run: run, cfg, job, cache, session
 
 def _worker_state(spec: dict) -> dict:
-    "This process's set-up for the client run `spec` (from `_run_cluster`): the config parsed here, its samples read and checked, the threads of a local run, a new meter."
+    "This process's set-up for the client run `spec` (from `_run_cluster`): its environment checked, the config parsed here, its samples read and checked, a new meter."
     if _STATE.get("run") != spec["run"]:
         from greenml.experiment import parse_config, study_job, study_meter, validate
         _STATE.clear()
-        _local_threads()
+        _check_env(spec)
         cfg = parse_config(json.loads(json.dumps(spec["config"])), spec["source"])
         if cfg.hash != spec["hash"]: raise GreenMLError(_differs(cfg, spec))
         job = study_job(cfg, study_meter(cfg), validate(cfg, results=False), out=GREENML_HOME/"cluster"/f"{cfg.hash}-{_short(cfg['experiment.out'])}-{platform.node()}")   # the baseline's outputs, per machine (a home folder may be shared)
@@ -164,8 +171,10 @@ def dask_client(cluster,   # `local:N`, a scheduler's address, or a `distributed
     import logging
     with contextlib.ExitStack() as stack:
         if where == "local":
-            lc = stack.enter_context(distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True, resources={"meter": 1},
-                                                              dashboard_address=None, silence_logs=logging.ERROR))
+            import dask
+            with dask.config.set(CLEAN_DASK):   # workers with the environment of this process, as a local run has (`_check_env`)
+                lc = stack.enter_context(distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True, resources={"meter": 1},
+                                                                  dashboard_address=None, silence_logs=logging.ERROR))
             client = stack.enter_context(distributed.Client(lc))
         else:
             try: client = stack.enter_context(distributed.Client(where, timeout="10s"))
@@ -243,7 +252,8 @@ def _run_cluster(cfg, client, quiet, stop_after, retries, t0):
     for n in notes: print(f"greenml: repaired {n}", file=sys.stderr)
     for s in summ.skips: print(f"greenml: {s}", file=sys.stderr)
     workers = check_workers(client)
-    spec = dict(config=portable_config(cfg), source=cfg.source, hash=cfg.hash, design=json.loads(json.dumps(cfg.design, default=str)), run=uuid.uuid4().hex)
+    spec = dict(config=portable_config(cfg), source=cfg.source, hash=cfg.hash, design=json.loads(json.dumps(cfg.design, default=str)), run=uuid.uuid4().hex,
+                env={k: os.environ.get(k) for k in DASK_ENV})
     setup = {a: client.submit(_setup, spec, workers=[a], allow_other_workers=False, pure=False, key=f"greenml-setup-{a}-{spec['run'][:8]}") for a in workers}
     for a, f in setup.items():
         why = f.result()
