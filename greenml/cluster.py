@@ -95,8 +95,9 @@ def _differs(cfg, spec: dict) -> str:
     "Why a worker refuses the study: what of the design it reads differently from the client."
     mine = json.loads(json.dumps(cfg.design, default=str))
     diff = sorted(k for k in set(mine) | set(spec["design"]) if mine.get(k) != spec["design"].get(k))
-    return (f"this machine reads the study differently from the client ({', '.join(f'{k}: {json.dumps(mine.get(k))[:80]} here' for k in diff)}): "
-            "give [experiment] device explicitly, and install the same greenml, models and data on every machine")
+    how = ("submit the study from a machine whose device resolves as the workers' (a GPU study from a GPU machine)" if "device" in diff
+           else "install the same greenml, models and data, at the same paths, on every machine")
+    return f"this machine reads the study differently from the client ({', '.join(f'{k}: {json.dumps(mine.get(k))[:80]} here' for k in diff)}): {how}"
 
 # %% ../nbs/06a_cluster.ipynb #f1f12cb7
 _STATE: dict = {}   # this worker process's study, for one client run: run, cfg, job, cache, session
