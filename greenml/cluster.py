@@ -259,7 +259,8 @@ def _run_cluster(cfg, client, quiet, stop_after, retries, t0):
     for a, f in setup.items():
         why = f.result()
         if why: raise GreenMLError(f"machine {workers[a]} ({a}) cannot run this study: {why}")
-    pin = _assign(todo, sorted({get_address_host(a) for a in workers}))   # a model's units on one machine: its comparisons are within it
+    hosts = [get_address_host(a) for a in workers]
+    pin = _assign(todo, sorted(set(hosts)))   # a model's units on one machine: its comparisons are within it
     client.run_on_scheduler(_set_retries, n=retries)
     append_jsonl(out/"sessions.jsonl", [dict(role="client", started=datetime.datetime.now().astimezone().isoformat(timespec="seconds"), config=cfg.raw,
                  config_source=cfg.source, config_hash=cfg.hash, cluster=str(client.scheduler.address), workers=workers, units=len(units),
@@ -269,11 +270,17 @@ def _run_cluster(cfg, client, quiet, stop_after, retries, t0):
     try:
         for wave in _waves(todo):
             made = _made(cfg) if wave[0].phase == "infer" else set()
-            futs = {client.submit(_unit_task, spec, dict(vars(u)), {**tags, "unit_id": u.id, "order": order[u.id]}, (u.model, u.version) in made,
-                                  resources={"meter": 1}, workers=[pin[u.model]], allow_other_workers=True,
-                                  priority=-order[u.id], key=f"greenml-{u.id}-{uuid.uuid4().hex[:8]}", pure=False): u for u in wave}
-            for f in as_completed(futs):
-                u = futs[f]
+            queue = {h: [u for u in wave if pin[u.model] == h] for h in set(hosts)}
+            busy, futs, ac = {h: 0 for h in queue}, {}, as_completed()
+            def more(h):   # no more units in flight on a machine than it has workers: none waits on a worker that may die
+                while queue[h] and busy[h] < hosts.count(h):
+                    u = queue[h].pop(0); busy[h] += 1
+                    f = client.submit(_unit_task, spec, dict(vars(u)), {**tags, "unit_id": u.id, "order": order[u.id]}, (u.model, u.version) in made,
+                                      resources={"meter": 1}, workers=[h], allow_other_workers=True, key=f"greenml-{u.id}-{uuid.uuid4().hex[:8]}", pure=False)
+                    futs[f] = u; ac.add(f)
+            for h in queue: more(h)
+            for f in ac:
+                u = futs.pop(f); busy[pin[u.model]] -= 1; more(pin[u.model])
                 try: r = f.result()
                 except Exception as e: r = dict(error=_died(e, retries))
                 if r.get("setup_error"):
