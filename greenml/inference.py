@@ -310,15 +310,9 @@ def measure_one(self: InferenceJob,
 
 # %% ../nbs/05_inference.ipynb #24d9e3aa
 @patch
-def run_one(self: InferenceJob,
-            model: str,              # model name, hub id or folder
-            version: str,            # 'baseline' or a version saved under `models_dir` (e.g. 'prune-l1@0.3')
-            domain: str,             # 'text', 'code' or 'vision': one the model serves
-            iteration: int = 1,      # the repetition's number, written in its rows
-            tags: dict | None = None # extra columns for every row it writes (the runner's config hash and unit id)
-           ) -> dict:
-    "`measure_one`, then append its rows to `out` (`core.commit_rows`); return the `infer` row."
-    writes = self.measure_one(model, version, domain, iteration, tags)
+def run_one(self: InferenceJob, *args, **kw) -> dict:
+    "`measure_one` with the same arguments (model, version, domain, iteration, tags), then append its rows to `out` (`core.commit_rows`); return the `infer` row."
+    writes = self.measure_one(*args, **kw)
     commit_rows(self.out, writes)
     return writes[-1][1][-1]
 
