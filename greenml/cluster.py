@@ -6,7 +6,7 @@ Docs: https://greenml.github.io/greenml/cluster.html.md"""
 
 # %% ../nbs/06a_cluster.ipynb #4d286899
 from __future__ import annotations
-import contextlib, datetime, fcntl, hashlib, json, os, platform, re, sys, tempfile, time, uuid
+import contextlib, datetime, fcntl, hashlib, json, os, platform, re, tempfile, time, uuid
 from pathlib import Path
 from .core import GreenMLError, GREENML_HOME, results_lock, commit_rows, append_jsonl
 from typing import TYPE_CHECKING
@@ -244,14 +244,9 @@ def _assign(units: list, hosts: list) -> dict:
 def _run_cluster(cfg, client, quiet, stop_after, retries, t0):
     from distributed import as_completed
     from distributed.comm import get_address_host
-    from greenml.experiment import Summary, plan, resume_state, skipped, summary_table, _progress
-    out = Path(cfg["experiment.out"])
-    done, notes = resume_state(out, cfg.hash)
-    units = plan(cfg)
-    todo = [u for u in units if u.id not in done][:stop_after]
-    summ = Summary(out, skipped=len(units) - len([u for u in units if u.id not in done]), notes=notes, skips=skipped(cfg))
-    for n in notes: print(f"greenml: repaired {n}", file=sys.stderr)
-    for s in summ.skips: print(f"greenml: {s}", file=sys.stderr)
+    from greenml.experiment import begin_run, end_run, _progress
+    out, units, todo, summ = begin_run(cfg)
+    todo = todo[:stop_after]
     workers = check_workers(client)
     spec = dict(config=portable_config(cfg), source=cfg.source, hash=cfg.hash, design=json.loads(json.dumps(cfg.design, default=str)), run=uuid.uuid4().hex,
                 env={k: os.environ.get(k) for k in DASK_ENV})
@@ -293,9 +288,7 @@ def _run_cluster(cfg, client, quiet, stop_after, retries, t0):
                 bar.update(1)
     finally:
         bar.close()
-    summ.seconds = time.perf_counter() - t0
-    summ.table = summary_table(out, cfg.hash)
-    return summ
+    return end_run(cfg, summ, t0)
 
 # %% ../nbs/06a_cluster.ipynb #a67a1f54
 def _died(e: Exception, retries: int) -> str:

@@ -23,7 +23,7 @@ from fastcore.basics import patch
 # %% auto #0
 __all__ = ['CONFIG_DIR', 'SCHEMA', 'MODEL_KEYS', 'sweep', 'Config', 'domains_of', 'parse_config', 'load_config', 'validate',
            'skipped', 'Unit', 'plan', 'resume_state', 'Summary', 'run_experiment', 'study_meter', 'study_job',
-           'unit_writes', 'session_record', 'failure', 'summary_table']
+           'unit_writes', 'session_record', 'failure', 'begin_run', 'end_run', 'summary_table']
 
 # %% ../nbs/06_experiment.ipynb #d9a95c92
 def _fmt_param(v) -> str: return repr(v) if isinstance(v, float) else str(v)   # exact: 0.3333333 and 0.33333333 stay two versions
@@ -529,8 +529,9 @@ def failure(e: Exception) -> str:
     "The reason a unit failed, as the summary prints it: a `GreenMLError`'s own line, else the exception's type and message."
     return str(e) if isinstance(e, GreenMLError) else f"{type(e).__name__}: {e}"
 
-# %% ../nbs/06_experiment.ipynb #b6403144
-def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
+# %% ../nbs/06_experiment.ipynb #e21f65f9
+def begin_run(cfg: Config) -> tuple:
+    "(results folder, every unit, the units left, the `Summary` so far) of a run of `cfg`, after repairing its files (`resume_state`); says what was repaired or left out."
     out = Path(cfg["experiment.out"])
     done, notes = resume_state(out, cfg.hash)
     units = plan(cfg)
@@ -538,6 +539,18 @@ def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
     summ = Summary(out, skipped=len(units) - len(todo), notes=notes, skips=skipped(cfg))
     for n in notes: print(f"greenml: repaired {n}", file=sys.stderr)
     for s in summ.skips: print(f"greenml: {s}", file=sys.stderr)
+    return out, units, todo, summ
+
+# %% ../nbs/06_experiment.ipynb #8626a03b
+def end_run(cfg: Config, summ: Summary, t0: float) -> Summary:
+    "`summ` with the run's wall time since `t0` and the medians of its results."
+    summ.seconds = time.perf_counter() - t0
+    summ.table = summary_table(out=summ.out, config_hash=cfg.hash)
+    return summ
+
+# %% ../nbs/06_experiment.ipynb #b6403144
+def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
+    out, units, todo, summ = begin_run(cfg)
     meter = study_meter(cfg, meter)
     if todo: meter.idle_baseline()
     tags = dict(config_hash=cfg.hash, config_name=cfg["experiment.name"])
@@ -556,9 +569,7 @@ def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
             if cfg["measure.cooldown_s"]: time.sleep(cfg["measure.cooldown_s"])
     finally:
         bar.close()
-    summ.seconds = time.perf_counter() - t0
-    summ.table = summary_table(out, cfg.hash)
-    return summ
+    return end_run(cfg, summ, t0)
 
 # %% ../nbs/06_experiment.ipynb #7bb6cd07
 def summary_table(out,                           # the results folder

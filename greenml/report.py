@@ -304,8 +304,7 @@ def _header(t, results) -> list[str]:
     inf_cfg, opt_cfg = cfg.get("inference", {}), cfg.get("optimize", {})
     rows = [("study", f"{d.config_name.dropna().iloc[0] if 'config_name' in d and d.config_name.notna().any() else 'greenml infer/optimize'} (config hash {t['study']})"),
             ("date", f"{dates[0][:19]} – {dates[-1][:19]}" if dates else "?"),
-            ("machine", f"{first('host')}: {first('cpu_model')} × {first('cpu_count')} cores, {first('ram_total_size')} GB RAM"
-                        + (f", GPU {first('gpu_model')}" if str(first("gpu_model")) not in ("", "?", "nan") else ", no GPU") + f"; {first('os')}"),
+            ("machine", f"{first('host')}: {_machine(d, env)}; {first('os')}"),
             *([("machines", f"{len(t['hosts'])}, side by side: " + "; ".join(f"{h}: {_machine(d[d.host == h])}" for h in t["hosts"])
                  + ". Every comparison is within one machine: a model is named `model @ host`")] if len(t["hosts"]) > 1 else []),
             ("device", ", ".join(sorted(d.device.dropna().astype(str).unique())) if "device" in d else "?"),
@@ -321,10 +320,13 @@ def _header(t, results) -> list[str]:
     return ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows]
 
 # %% ../nbs/07a_report.ipynb #58408772
-def _machine(d: pd.DataFrame) -> str:
+def _machine(d: pd.DataFrame,     # rows of one machine (or of a study on one)
+             env: dict | None = None, # a session's environment: what the rows do not say
+            ) -> str:
     "One machine's CPU, cores, RAM and GPU, from its rows."
-    first = lambda c: d[c].dropna().iloc[0] if c in d and d[c].notna().any() else "?"
-    return f"{first('cpu_model')} × {first('cpu_count')} cores, {first('ram_total_size')} GB RAM" + (f", GPU {first('gpu_model')}" if str(first("gpu_model")) not in ("", "?", "nan") else "")
+    first = lambda c: d[c].dropna().iloc[0] if c in d and d[c].notna().any() else (env or {}).get(c, "?")
+    return (f"{first('cpu_model')} × {first('cpu_count')} cores, {first('ram_total_size')} GB RAM"
+            + (f", GPU {first('gpu_model')}" if str(first("gpu_model")) not in ("", "?", "nan") else ", no GPU"))
 
 # %% ../nbs/07a_report.ipynb #febd0b7c
 def _rec_view(rec: pd.DataFrame) -> pd.DataFrame:
