@@ -9,7 +9,7 @@ _API = {"GreenMLError": "core", "results_lock": "core",
         "STRATEGIES": "optimize", "apply_strategy": "optimize", "run_optimizations": "optimize",
         "run_inference": "inference",
         "load_config": "experiment", "parse_config": "experiment", "run_experiment": "experiment", "run_cluster": "cluster",
-        "load_results": "analysis", "analyse": "report", "recommend": "analysis", "write_report": "report"}
+        "load_results": "results", "analyse": "report", "recommend": "analysis", "write_report": "report"}
 __all__ = list(_API)
 
 def __getattr__(name):

@@ -1,4 +1,4 @@
-"""From results to answers: one study's per-sample, paired comparisons of energy and quality (bootstrap intervals, Wilcoxon, exact McNemar, Holm), what the study can detect, the version to run within a quality budget, break-even points, repetition-level tests for the thesis's data, and a report whose figures say when their energy is an estimate.
+"""From results to answers: energy and time compared where their noise is, run against run in blocks (paired t on log ratios, Holm within named families), variance components and what a study can detect, quality paired over samples (exact McNemar, Wilcoxon on log perplexity), an A/A control, and the version to run within a quality budget with its break-even.
 
 Docs: https://greenml.github.io/greenml/analysis.html.md"""
 
@@ -7,263 +7,103 @@ Docs: https://greenml.github.io/greenml/analysis.html.md"""
 # %% ../nbs/07_analysis.ipynb #6dd2a52a
 from __future__ import annotations
 import math, warnings
-from pathlib import Path
 import numpy as np
 import pandas as pd
 from scipy import stats
 from .core import GreenMLError
+from .results import holm
 
 
 # %% auto #0
-__all__ = ['THESIS_DOMAINS', 'THESIS_MODELS', 'THESIS_VERSIONS', 'THESIS_SAMPLES', 'ADHOC', 'ENERGY_METRICS', 'QUALITY',
-           'DEFAULT_QUALITY', 'ENERGY_PAIRED', 'DEFAULT_BUDGET', 'REC_COLUMNS', 'load_results', 'studies', 'pick_study',
-           'bootstrap_ci', 'describe', 'holm', 'cliffs_delta', 'cliffs_magnitude', 'relative_change_ci',
-           'compare_to_baseline', 'kruskal_by', 'spearman_by', 'per_sample', 'paired_ci', 'paired_binary_ci',
-           'wilcoxon_p', 'mcnemar_p', 'paired_comparisons', 'simulated_samples', 'sensitivity', 'friedman_by',
-           'energy_follows_time', 'pareto_front', 'tradeoffs', 'version_means', 'break_even', 'parse_budget',
-           'recommend']
+__all__ = ['BLOCK_FIGURES', 'QUALITY', 'DEFAULT_QUALITY', 'FAMILIES', 'DEFAULT_BUDGET', 'CONTROL', 'REC_COLUMNS', 'block_of',
+           'blocks', 'block_test', 'detectable_change', 'blocks_needed', 'per_sample', 'paired_ci', 'paired_binary_ci',
+           'wilcoxon_p', 'mcnemar_p', 'window_ids', 'windows', 'variance_components', 'paired_comparisons',
+           'detectable', 'fmt_detectable', 'sensitivity', 'friedman_by', 'energy_follows_time', 'pareto_front',
+           'tradeoffs', 'version_means', 'break_even', 'parse_budget', 'recommend']
 
-# %% ../nbs/07_analysis.ipynb #3bea6506
-THESIS_DOMAINS = {"NLP": "text", "Computer Vision": "vision", "CV": "vision", "Code": "code", "CG": "code"}
-THESIS_MODELS = {"gpt2": "gpt2", "opt": "opt-125m", "resnet": "resnet-50", "regnet": "regnet-y-008",
-                 "codeparrot": "codeparrot-small", "codegpt": "codegpt-small-py"}
-THESIS_VERSIONS = {"baseline": "baseline", "pruned": "prune-l1", "pruning": "prune-l1", "quantized": "quant-dynamic",
-                   "quantized.pth": "quant-dynamic", "quantization": "quant-dynamic"}
-THESIS_SAMPLES = 50
+# %% ../nbs/07_analysis.ipynb #4251527a
+def block_of(df: pd.DataFrame, # runs or per-sample rows
+            ) -> tuple[pd.Series, str]:
+    "Each row's block and how blocks were made: the runner's `block` where it wrote one, else the repetition's number (`iteration`)."
+    if "block" in df and df["block"].notna().all(): return df["block"], "block"
+    return df["iteration"], "repetition number"
 
-def _is_thesis(df) -> bool: return "phase" not in df.columns and "codecarbon_version" in df.columns and "took_effect" not in df.columns
+# %% ../nbs/07_analysis.ipynb #adc04438
+BLOCK_FIGURES = {"j_per_sample": ("energy per sample", "J", "energy"), "j_per_token": ("energy per token", "J/token", "energy"),
+                 "s_per_sample": ("time per sample", "s", "time")}
 
-# %% ../nbs/07_analysis.ipynb #4eb02d08
-def _norm_thesis(df: pd.DataFrame, kind: str) -> pd.DataFrame:
-    df = df.drop(columns=[c for c in df.columns if c.startswith("Unnamed")]).copy()
-    col = "strategy" if kind == "optimization" else "version"
-    df["domain_raw"], df["model_raw"], df["version_raw"] = df["domain"], df["model"], df[col]
-    df["domain"] = df.domain.map(THESIS_DOMAINS).fillna(df.domain)
-    df["model"] = df.model.map(THESIS_MODELS).fillna(df.model)
-    df["version"] = df[col].map(THESIS_VERSIONS).fillna(df[col])
-    df["phase"] = "optimize" if kind == "optimization" else "infer"
-    df["origin"] = "thesis-2023"
-    cpu_const = df.cpu_power.nunique() == 1
-    df["sources"] = f"cpu=codecarbon-2.2:{'tdp' if cpu_const else 'cpu'};ram=codecarbon-2.2:constant;gpu=codecarbon-2.2:nvml"
-    df["estimated"] = True
-    df["includes_load"] = kind == "inference"
-    df["energy_j"] = df.energy_consumed * 3.6e6
-    if kind == "inference":
-        df["n_samples"] = THESIS_SAMPLES
-        df["j_per_sample"] = df.energy_j / THESIS_SAMPLES
-    return df
+def blocks(runs: pd.DataFrame, # inference runs (the `infer` phase is used): j_per_sample, duration, n_samples per run
+          ) -> pd.DataFrame:
+    "One row per (domain, model, version, block): that run's J per sample, net J per sample, J per token and seconds per sample, each over its whole window."
+    d = runs[runs.phase == "infer"].copy() if "phase" in runs else runs.copy()
+    d["block"], how = block_of(d)
+    for c in ("j_per_sample", "net_j_per_sample", "j_per_token", "duration", "n_samples"):
+        d[c] = pd.to_numeric(d[c], errors="coerce") if c in d else np.nan
+    d["s_per_sample"] = d.duration / d.n_samples.where(d.n_samples > 0)
+    d["estimated"] = d.estimated.astype(str).str.lower().eq("true") if "estimated" in d else True
+    keys = ["domain", "model", "version", "block"]
+    out = d.groupby(keys, dropna=False).agg(j_per_sample=("j_per_sample", "mean"), net_j_per_sample=("net_j_per_sample", "mean"),
+                                            j_per_token=("j_per_token", "mean"), s_per_sample=("s_per_sample", "mean"),
+                                            n_samples=("n_samples", "max"), runs=("j_per_sample", "size"), estimated=("estimated", "any"))
+    return out.reset_index().assign(paired_by=how)
 
-# %% ../nbs/07_analysis.ipynb #7bd2459e
-def _norm_greenml(df: pd.DataFrame, kind: str) -> pd.DataFrame:
-    df = df.copy()
-    if kind == "optimization": df["version"] = df["version"].fillna(df["strategy"]) if "version" in df else df["strategy"]   # a sweep point: prune-l1@0.3
-    df["origin"] = "greenml"
-    df["includes_load"] = False
-    df["estimated"] = df.estimated.astype(str).str.lower().eq("true")
-    return df
-
-# %% ../nbs/07_analysis.ipynb #cd04b3c3
-def load_results(path,                   # a results folder, or one CSV (greenml's or the thesis's)
-                 kind: str | None = None, # 'optimization' or 'inference'; required for a folder, guessed from a file's name
-                ) -> pd.DataFrame:
-    "Results from a folder or CSV (greenml's or the thesis's) as one tidy frame; `kind` is 'optimization' or 'inference' for a folder."
-    p = Path(path)
-    if p.is_dir():
-        if kind is None: raise GreenMLError("give kind='optimization' or kind='inference' when loading a folder")
-        p = p/f"{kind}_results.csv"
-    if not p.exists(): raise GreenMLError(f"no results at {p}: run `greenml run` first, or point --results at a folder with {p.name}")
-    kind = kind or ("optimization" if "optimization" in p.name else "inference")
-    raw = pd.read_csv(p, dtype={"config_hash": str, "session_id": str})
-    df = _norm_thesis(raw, kind) if _is_thesis(raw) else _norm_greenml(raw, kind)
-    df["energy_wh"] = df.energy_j / 3600
-    if "j_per_token" not in df: df["j_per_token"] = np.nan
-    df["kind"] = kind
-    return df
-
-# %% ../nbs/07_analysis.ipynb #1c3984dd
-ADHOC = "adhoc"
-
-def _study_col(df: pd.DataFrame) -> pd.Series:
-    "Each row's study: its config hash; for runs outside a config, `adhoc-<session>` (one command line, one study); `adhoc` when even that is unknown."
-    adhoc = ("adhoc-" + df["session_id"].astype(str)).where(df["session_id"].notna(), ADHOC) if "session_id" in df else pd.Series(ADHOC, index=df.index)
-    return df["config_hash"].astype("string").fillna(adhoc).astype(str) if "config_hash" in df else adhoc
-
-# %% ../nbs/07_analysis.ipynb #3a3fabd0
-def studies(results, # a results folder (its optimization_results.csv and inference_results.csv)
-           ) -> pd.DataFrame:
-    "The studies in a results folder, oldest first: config hash, name, rows and the last timestamp."
-    frames = []
-    for kind in ("optimization", "inference"):
-        p = Path(results)/f"{kind}_results.csv"
-        if p.exists() and p.stat().st_size:
-            frames.append(pd.read_csv(p, usecols=lambda c: c in ("config_hash", "config_name", "timestamp", "session_id", "phase"),
-                                      dtype={"config_hash": str, "session_id": str}).assign(kind=kind))
-    if not frames: return pd.DataFrame(columns=["study", "name", "rows", "last", "inference"])
-    d = pd.concat(frames, ignore_index=True)
-    d["study"] = _study_col(d)
-    d["name"] = d["config_name"].fillna("greenml infer/optimize") if "config_name" in d else "greenml infer/optimize"
-    if "timestamp" not in d: d["timestamp"] = ""
-    g = d.groupby("study").agg(name=("name", "last"), rows=("name", "size"), last=("timestamp", "max"),
-                               inference=("kind", lambda k: bool((k == "inference").any()))).reset_index()
-    return g.sort_values("last", kind="stable").reset_index(drop=True)
-
-# %% ../nbs/07_analysis.ipynb #f4db0dd0
-def pick_study(results,                 # a results folder
-               study: str | None = None, # a config name or a config-hash prefix; None: the latest study
-              ) -> str:
-    "The config hash of one study in `results` (`adhoc-<session>` for runs outside a config)."
-    s = studies(results)
-    if not len(s): raise GreenMLError(f"no results in {results}: run `greenml run` first, or point --results at a results folder")
-    if study is None: return (s[s.inference] if s.inference.any() else s).study.iloc[-1]   # the latest with inference runs
-    hit = s[(s.name == study) | s.study.str.startswith(study)]
-    listing = "; ".join(f"{r.name} ({r.study})" for r in s.itertuples())
-    if not len(hit): raise GreenMLError(f"no study {study!r} in {results}: choose one of {listing}")
-    if hit.study.nunique() > 1: raise GreenMLError(f"{study!r} matches {hit.study.nunique()} studies in {results}: give the hash of one ({listing})")
-    return hit.study.iloc[0]
-
-# %% ../nbs/07_analysis.ipynb #0ccd5962
-def bootstrap_ci(x,                   # values (NaN dropped)
-                 stat=np.mean,        # a statistic that takes `axis`
-                 n=9999,              # resamples
-                 level=0.95,          # confidence level, between 0 and 1
-                 seed=0,              # random seed of the resampling
-                ) -> tuple[float, float]:
-    "Percentile bootstrap confidence interval of `stat(x)` (`scipy.stats.bootstrap`)."
-    x = np.asarray(x, float); x = x[~np.isnan(x)]
-    if len(x) < 2: return (float("nan"), float("nan"))
-    if np.all(x == x[0]): return (float(x[0]), float(x[0]))
-    r = stats.bootstrap((x,), stat, n_resamples=n, confidence_level=level, method="percentile", random_state=seed)
-    return float(r.confidence_interval.low), float(r.confidence_interval.high)
-
-# %% ../nbs/07_analysis.ipynb #768e4243
-def describe(df: pd.DataFrame, # runs or samples, as `load_results` or `per_sample` give them
-             by,               # a column, or a list of columns, to group by
-             metric="energy_j", # the column to summarise (e.g. energy_j in J, j_per_sample, correctness)
-            ) -> pd.DataFrame:
-    "Median, IQR, mean with bootstrap 95% CI, CV and n of `metric` per group `by`."
-    rows = []
-    for key, g in df.groupby(by, dropna=False):
-        x = g[metric].dropna().to_numpy(float)
-        lo, hi = bootstrap_ci(x)
-        q1, q3 = (np.quantile(x, [0.25, 0.75]) if len(x) else (np.nan, np.nan))
-        mean = x.mean() if len(x) else np.nan
-        rows.append(dict(zip(by if isinstance(by, list) else [by], key if isinstance(key, tuple) else (key,)),
-                         n=len(x), median=np.median(x) if len(x) else np.nan, iqr=q3 - q1, mean=mean, ci_low=lo, ci_high=hi,
-                         cv=x.std(ddof=1)/mean if len(x) > 1 and mean else np.nan,
-                         estimated=bool(g.estimated.any()) if "estimated" in g and metric in ENERGY_METRICS else None, metric=metric))
-    return pd.DataFrame(rows)
-
-ENERGY_METRICS = ("energy_j", "net_energy_j", "j_per_sample", "net_j_per_sample", "j_per_token", "net_j_per_token", "energy_wh")
-
-# %% ../nbs/07_analysis.ipynb #dd0ad1e6
-def holm(pvalues, # raw p-values, one per comparison (NaN allowed)
-        ) -> np.ndarray:
-    "Holm-adjusted p-values (`statsmodels.stats.multitest.multipletests`); NaN stays NaN and is not counted."
-    from statsmodels.stats.multitest import multipletests
-    p = np.asarray(pvalues, float); out = np.full(len(p), np.nan); ok = ~np.isnan(p)
-    if ok.any(): out[ok] = multipletests(p[ok], method="holm")[1]
-    return out
-
-# %% ../nbs/07_analysis.ipynb #f6a75dfe
-def cliffs_delta(x, # one group's values
-                 y, # the other group's values (the reference)
-                ) -> float:
-    "Cliff's delta, P(x > y) − P(x < y), from the Mann-Whitney U statistic of `x`."
-    x, y = np.asarray(x, float), np.asarray(y, float)
-    if not len(x) or not len(y): return float("nan")
-    u = stats.mannwhitneyu(x, y, alternative="two-sided").statistic
-    return float(2*u/(len(x)*len(y)) - 1)
-
-# %% ../nbs/07_analysis.ipynb #dc909d1a
-def cliffs_magnitude(d: float, # Cliff's delta, between -1 and 1
-                    ) -> str:
-    "Romano et al.'s labels for |δ|: negligible < 0.147 ≤ small < 0.33 ≤ medium < 0.474 ≤ large."
-    a = abs(d)
-    return "negligible" if a < 0.147 else "small" if a < 0.33 else "medium" if a < 0.474 else "large"
-
-# %% ../nbs/07_analysis.ipynb #319ec1c5
-def relative_change_ci(base,       # the baseline's values, one per run
-                       other,      # the version's values, one per run (not paired with `base`)
-                       n=9999,     # bootstrap resamples
-                       level=0.95, # confidence level, between 0 and 1
-                       seed=0,     # random seed of the resampling
-                      ) -> tuple[float, float, float]:
-    "Relative change of the median, median(other)/median(base) − 1, with an unpaired percentile bootstrap CI (`scipy.stats.bootstrap`)."
+# %% ../nbs/07_analysis.ipynb #098039f3
+def block_test(base,        # the baseline's figure per block (e.g. J per sample), one per block
+               other,       # the version's figure in the same blocks, in the same order
+               level=0.95,  # confidence level of the interval, between 0 and 1
+              ) -> dict:
+    "Paired t test over blocks on log(other/base): the ratio of geometric means − 1 (`change`) with its t interval and p; NaN, never a point, where it cannot be computed."
     b, o = np.asarray(base, float), np.asarray(other, float)
-    point = float(np.median(o)/np.median(b) - 1)
-    if len(b) < 2 or len(o) < 2: return point, float("nan"), float("nan")
-    f = lambda b, o, axis=-1: np.median(o, axis=axis)/np.median(b, axis=axis) - 1
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        r = stats.bootstrap((b, o), f, n_resamples=n, confidence_level=level, method="percentile", random_state=seed, vectorized=True)
-    lo, hi = float(r.confidence_interval.low), float(r.confidence_interval.high)
-    return (point, lo, hi) if np.isfinite(lo) and np.isfinite(hi) else (point, point, point)
-
-# %% ../nbs/07_analysis.ipynb #2ebc9097
-def _keys(by, key): return dict(zip(by if isinstance(by, list) else [by], key if isinstance(key, tuple) else (key,)))
-
-# %% ../nbs/07_analysis.ipynb #82286dcc
-def compare_to_baseline(df: pd.DataFrame,     # runs, one value per run (`load_results`)
-                        by="model",           # a column, or a list of columns, to compare within
-                        metric="energy_j",    # the column to compare (e.g. energy_j in J, j_per_sample)
-                        baseline="baseline",  # the version every other version is compared with
-                        min_n: int = 10,      # runs each side needs before Cliff's delta gets a magnitude label
-                       ) -> pd.DataFrame:
-    "Each version vs the baseline within each `by` group, one value per run: medians, relative change (CI), Mann-Whitney U, Holm, Cliff's delta."
-    rows = []
-    for key, g in df.groupby(by, dropna=False):
-        base = g.loc[g.version == baseline, metric].dropna().to_numpy(float)
-        if not len(base): continue
-        for v, gv in g[g.version != baseline].groupby("version"):
-            x = gv[metric].dropna().to_numpy(float)
-            if not len(x): continue
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                p = stats.mannwhitneyu(x, base, alternative="two-sided").pvalue if len(x) > 1 and len(base) > 1 else float("nan")
-            rc, lo, hi = relative_change_ci(base, x)
-            d = cliffs_delta(x, base)
-            mixed = g.loc[g.version.isin([baseline, v]), "estimated"].nunique() > 1 if "estimated" in g else False
-            rows.append({**_keys(by, key), "version": v, "metric": metric, "n_base": len(base), "n": len(x), "median_base": np.median(base), "median": np.median(x),
-                         "rel_change": rc, "rel_ci_low": lo, "rel_ci_high": hi, "p_mwu": p, "cliffs_delta": d,
-                         "effect": cliffs_magnitude(d) if min(len(x), len(base)) >= min_n else f"(n < {min_n})",
-                         "estimated": bool(g.estimated.any()) if "estimated" in g and metric in ENERGY_METRICS else None, "mixed_sources": mixed})
-    out = pd.DataFrame(rows)
-    if len(out):
-        out["p_holm"] = holm(out.p_mwu)
-        out["significant"] = out.p_holm < 0.05
-        if out.mixed_sources.any():
-            warnings.warn("some comparisons mix measured and estimated energy figures: their differences may reflect the sources, not the models", UserWarning)
+    ok = np.isfinite(b) & np.isfinite(o) & (b > 0) & (o > 0)
+    d = np.log(o[ok]) - np.log(b[ok]); n = len(d)
+    nan = float("nan")
+    out = dict(change=float(np.expm1(d.mean())) if n else nan, ci_low=nan, ci_high=nan, p=nan, n=n, sd_log=nan)
+    if n < 2: return out
+    out["sd_log"] = sd = float(d.std(ddof=1))
+    if not sd > 0: return out          # no spread between blocks: no interval to give (fails closed)
+    se = sd/np.sqrt(n); q = stats.t.ppf(0.5 + level/2, n - 1)
+    out.update(ci_low=float(np.expm1(d.mean() - q*se)), ci_high=float(np.expm1(d.mean() + q*se)),
+               p=float(2*stats.t.sf(abs(d.mean())/se, n - 1)))
     return out
 
-# %% ../nbs/07_analysis.ipynb #a02dc4f3
-def kruskal_by(df: pd.DataFrame,  # runs, one value per run (`load_results`)
-               by="model",        # a column, or a list of columns, to test within
-               metric="energy_j", # the column to test
-              ) -> pd.DataFrame:
-    "Kruskal-Wallis H test across all versions within each group (unpaired: one value per run)."
-    rows = []
-    for key, g in df.groupby(by, dropna=False):
-        groups = [x[metric].dropna().to_numpy(float) for _, x in g.groupby("version")]
-        groups = [x for x in groups if len(x)]
-        if len(groups) < 2: continue
-        try: h, p = stats.kruskal(*groups)
-        except ValueError: h, p = 0.0, 1.0    # all values identical
-        rows.append({**_keys(by, key), "versions": len(groups), "H": h, "p": p})
-    return pd.DataFrame(rows)
+# %% ../nbs/07_analysis.ipynb #ae25bd27
+def _power(delta, sd, n, m, alpha):
+    "Power of a two-sided paired t test at level α/m over `n` blocks for a true log-ratio `delta` (noncentral t)."
+    df = n - 1; tc = stats.t.ppf(1 - alpha/(2*m), df); nc = delta*np.sqrt(n)/sd
+    p = float(stats.nct.sf(tc, df, nc) + stats.nct.cdf(-tc, df, nc))
+    return p if np.isfinite(p) else float(nc > tc)   # scipy's noncentral t gives NaN far in its tail (1 degree of freedom)
 
-# %% ../nbs/07_analysis.ipynb #5cfe98ea
-def spearman_by(df: pd.DataFrame, # runs (`load_results`)
-                by="domain",      # a column, or a list of columns, to correlate within
-                x="energy_j",     # one column (e.g. energy in J)
-                y="duration",     # the other column (e.g. duration in s)
-               ) -> pd.DataFrame:
-    "Spearman's rank correlation of `x` with `y` within each group."
-    rows = []
-    for key, g in df.groupby(by, dropna=False):
-        s = g[[x, y]].dropna()
-        rho, p = stats.spearmanr(s[x], s[y]) if len(s) > 2 and s[x].nunique() > 1 and s[y].nunique() > 1 else (np.nan, np.nan)
-        rows.append({**_keys(by, key), "x": x, "y": y, "n": len(s), "rho": rho, "p": p})
-    return pd.DataFrame(rows)
+def detectable_change(sd_log: float,   # SD of the per-block log ratios (version vs baseline)
+                      n: int,          # blocks
+                      m: int = 1,      # tests in the Holm family: its first and hardest step tests at α/m
+                      alpha=0.05,      # significance level
+                      power=0.8,       # the power asked for
+                     ) -> float:
+    "The smallest change the paired t test over `n` blocks detects with `power` at α/m: 0.08 means a rise of 8% (or a saving of 1 − 1/1.08)."
+    from scipy.optimize import brentq
+    if not (sd_log > 0) or n < 2: return float("nan")
+    hi = sd_log
+    while _power(hi, sd_log, n, m, alpha) < power:
+        hi *= 2
+        if hi > 50: return float("inf")
+    return float(np.expm1(brentq(lambda x: _power(x, sd_log, n, m, alpha) - power, 0, hi, xtol=1e-6)))
+
+# %% ../nbs/07_analysis.ipynb #3abfa1e4
+def blocks_needed(sd_log: float,   # SD of the per-block log ratios
+                  change: float,   # the change to detect, e.g. 0.05 for ±5%
+                  m: int = 1,      # tests in the Holm family
+                  alpha=0.05,      # significance level
+                  power=0.8,       # the power asked for
+                  most: int = 100_000, # give up above this many
+                 ) -> float:
+    "How many blocks the paired t test needs to detect `change` with `power` at α/m; NaN when the spread is unknown."
+    if not (sd_log > 0): return float("nan")
+    delta = np.log1p(abs(change))
+    n = 2
+    while _power(delta, sd_log, n, m, alpha) < power:
+        n = n + 1 if n < 64 else int(n*1.1)
+        if n > most: return float("inf")
+    return n
 
 # %% ../nbs/07_analysis.ipynb #b6f64e5f
 QUALITY = {  # per-run correctness_metric -> (per-sample column, label, kind): kind 'binary' (higher is better) or 'lower' (lower is better)
@@ -362,8 +202,6 @@ def mcnemar_p(base,  # the baseline's per-sample outcomes, 1 = correct (≥ 0.5 
     return float(mcnemar(t, exact=True).pvalue)
 
 # %% ../nbs/07_analysis.ipynb #a86ffa19
-ENERGY_PAIRED = [("j_per_sample", "energy per sample", "J"), ("j_per_token", "energy per token", "J/token")]
-
 def _quality_of(domain, runs: pd.DataFrame | None, model=None) -> tuple:
     "(column, label, kind) of the quality metric for a domain (and model), from the runs' `correctness_metric` when known."
     m = DEFAULT_QUALITY.get(domain)
@@ -372,120 +210,217 @@ def _quality_of(domain, runs: pd.DataFrame | None, model=None) -> tuple:
         if len(r) and r.iloc[0] in QUALITY: m = r.iloc[0]
     return QUALITY.get(m, ("correct", str(m), "binary"))
 
-# %% ../nbs/07_analysis.ipynb #8b2d7b83
-def paired_comparisons(ps: pd.DataFrame,                 # `per_sample`'s frame
-                       runs: pd.DataFrame | None = None, # the inference runs (for each domain's correctness metric)
+# %% ../nbs/07_analysis.ipynb #751f13a2
+def window_ids(batch_sizes, # each per-sample row's `batch_size`, in the order the rows were written (a batch's rows consecutive)
+              ) -> np.ndarray:
+    "The window each row was measured in: rows of one batch share a window (and its energy)."
+    k = np.asarray(batch_sizes, float); ids, i, w = np.zeros(len(k), int), 0, 0
+    while i < len(k):
+        n = int(k[i]) if np.isfinite(k[i]) and k[i] >= 1 else 1
+        ids[i:i + n] = w; i += n; w += 1
+    return ids
+
+# %% ../nbs/07_analysis.ipynb #b60284c6
+def windows(samples: pd.DataFrame, # per-sample rows as written, with `run_id` (and `batch_size` where batched)
+           ) -> pd.DataFrame:
+    "One row per measured window, the unit of measurement: a batch's samples, which share one window's energy, become one row keyed by its first sample."
+    d = samples.reset_index(drop=True).copy()
+    k = d["batch_size"] if "batch_size" in d else pd.Series(1, index=d.index)
+    d["window"] = 0
+    for _, idx in d.groupby("run_id").indices.items(): d.loc[idx, "window"] = window_ids(k.iloc[idx])
+    d["energy_j"] = pd.to_numeric(d.energy_j, errors="coerce")
+    d["block"], _ = block_of(d)
+    keys = [c for c in ("domain", "model", "version", "block", "run_id", "window")]
+    return d.groupby(keys, dropna=False).agg(sample_id=("sample_id", "first"), energy_j=("energy_j", "sum"),
+                                             samples=("sample_id", "size")).reset_index()
+
+# %% ../nbs/07_analysis.ipynb #884471f4
+def variance_components(runs: pd.DataFrame,                   # inference runs (`infer` phase), or `blocks`' frame
+                        samples: pd.DataFrame | None = None,  # their per-sample rows, for the within-block spread; None: not shown
+                       ) -> pd.DataFrame:
+    "Per (domain, model, version): the spread between blocks and within them (log scale, ≈ CV), from a two-way analysis of each window's log energy (window × block)."
+    bl = runs if "paired_by" in runs else blocks(runs)
+    w = windows(samples) if samples is not None and len(samples) else None
+    rows = []
+    for (dom, model, v), g in bl.groupby(["domain", "model", "version"]):
+        x = np.log(g.j_per_sample[g.j_per_sample > 0])
+        r = dict(domain=dom, model=model, version=v, blocks=len(x), run_cv=float(x.std(ddof=1)) if len(x) > 1 else np.nan,
+                 windows=np.nan, within_cv=np.nan, between_cv=np.nan, between_share=np.nan)
+        if w is not None:
+            y = w[(w.domain == dom) & (w.model == model) & (w.version == v) & (w.energy_j > 0)]
+            y = y.pivot_table(index="sample_id", columns="block", values="energy_j").dropna()
+            W, B = y.shape
+            r["windows"] = W
+            if W > 1 and B > 1:
+                y = np.log(y.to_numpy())
+                res = y - y.mean(1, keepdims=True) - y.mean(0, keepdims=True) + y.mean()
+                ms_e = (res**2).sum()/((W - 1)*(B - 1))
+                ms_b = W*((y.mean(0) - y.mean())**2).sum()/(B - 1)
+                var_b = max(0.0, (ms_b - ms_e)/W)
+                r.update(within_cv=float(np.sqrt(ms_e)), between_cv=float(np.sqrt(var_b)),
+                         between_share=float(var_b/(var_b + ms_e/W)) if var_b + ms_e > 0 else np.nan)
+        rows.append(r)
+    return pd.DataFrame(rows)
+
+# %% ../nbs/07_analysis.ipynb #10b18671
+FAMILIES = {"j_per_sample": "energy per sample", "j_per_token": "energy per token", "s_per_sample": "time per sample"}
+
+def _holm_by_family(out: pd.DataFrame, alpha: float) -> pd.DataFrame:
+    "Holm's correction within each family (a metric across the whole study; every quality metric together), and its size."
+    out["family"] = out.column.map(FAMILIES).fillna("quality")
+    out["p_holm"] = np.nan
+    for f, idx in out.groupby("family").groups.items(): out.loc[idx, "p_holm"] = holm(out.loc[idx, "p"])
+    out["family_size"] = out.groupby("family").p.transform(lambda p: int(p.notna().sum()))
+    out["significant"] = out.p_holm < alpha
+    return out
+
+# %% ../nbs/07_analysis.ipynb #d15f32b4
+def _boot_ci(d, level, seed=0):
+    "Percentile bootstrap interval of the mean log ratio, as a ratio − 1 (a cross-check, given with 10 blocks or more)."
+    r = stats.bootstrap((d,), np.mean, n_resamples=2999, confidence_level=level, method="percentile", random_state=seed)
+    return float(np.expm1(r.confidence_interval.low)), float(np.expm1(r.confidence_interval.high))
+
+def _block_rows(bl, baseline, level) -> list[dict]:
+    "Energy and time of each version against the baseline, paired over the blocks both ran in."
+    rows = []
+    for (dom, model), g in bl.groupby(["domain", "model"]):
+        if baseline not in set(g.version): continue
+        gb = g[g.version == baseline].set_index("block")
+        for v in sorted(set(g.version) - {baseline}):
+            gv = g[g.version == v].set_index("block"); common = gb.index.intersection(gv.index)
+            for col, (label, unit, kind) in BLOCK_FIGURES.items():
+                b, o = gb.loc[common, col].to_numpy(float), gv.loc[common, col].to_numpy(float)
+                t = block_test(b, o, level)
+                if not t["n"]: continue   # e.g. no tokens in a vision run
+                r = dict(domain=dom, model=model, version=v, metric=label, column=col, kind=kind, unit=unit, n=t["n"],
+                         samples=int(gv.n_samples.max()) if gv.n_samples.notna().any() else np.nan, reps=t["n"],
+                         paired_by=g.paired_by.iloc[0], mean_base=float(np.nanmean(b)), mean=float(np.nanmean(o)),
+                         change=t["change"], ci_low=t["ci_low"], ci_high=t["ci_high"], test="paired t over blocks (log ratio)",
+                         p=t["p"], sd_log=t["sd_log"], estimated=bool(g[g.version.isin([baseline, v])].estimated.any()))
+                if col == "j_per_sample":
+                    nb, nv = gb.loc[common, "net_j_per_sample"], gv.loc[common, "net_j_per_sample"]
+                    r.update(net_mean_base=nb.mean() if nb.notna().all() else np.nan, net_mean=nv.mean() if nv.notna().all() else np.nan)
+                if t["n"] >= 10 and t["sd_log"] > 0:
+                    r["boot_ci_low"], r["boot_ci_high"] = _boot_ci(np.log(o) - np.log(b), level)
+                rows.append(r)
+    return rows
+
+# %% ../nbs/07_analysis.ipynb #cc941276
+def _quality_rows(ps, runs, baseline, level) -> list[dict]:
+    "Quality of each version against the baseline, paired over samples: quality is computed per sample, never estimated."
+    rows = []
+    for (dom, model), g in ps.groupby(["domain", "model"]):
+        if baseline not in set(g.version): continue
+        col, label, kind = _quality_of(dom, runs, model)
+        for v in sorted(set(g.version) - {baseline}):
+            pair = g[g.version == baseline][["sample_id", col]].merge(g[g.version == v][["sample_id", col]], on="sample_id",
+                                                                      suffixes=("_b", "_v")).dropna()
+            if len(pair) < 2: continue
+            b, o = pair[col + "_b"].to_numpy(float), pair[col + "_v"].to_numpy(float)
+            if kind == "binary":
+                b, o = (b >= 0.5).astype(float), (o >= 0.5).astype(float)   # correct in half the repetitions or more: correct
+                (ch, lo, hi), p, test = paired_binary_ci(b, o, level), mcnemar_p(b, o), "McNemar exact"
+                mb, mo = b.mean(), o.mean()
+            else:   # perplexity: geometric means, so that no single sample's perplexity dominates
+                (ch, lo, hi), p, test = paired_ci(b, o, "logratio", level), wilcoxon_p(np.log(b), np.log(o)), "Wilcoxon signed-rank (log)"
+                mb, mo = stats.gmean(b), stats.gmean(o)
+            rows.append(dict(domain=dom, model=model, version=v, metric=label, column=col, kind=kind,
+                             unit="points" if kind == "binary" else "relative", n=len(pair), samples=len(pair),
+                             reps=int(g[g.version.isin([baseline, v])].reps.min()), paired_by="sample", mean_base=mb, mean=mo,
+                             change=ch, ci_low=lo, ci_high=hi, test=test, p=p, estimated=None))
+    return rows
+
+# %% ../nbs/07_analysis.ipynb #6a74fa6d
+def paired_comparisons(bl: pd.DataFrame,                 # `blocks`' frame: one row per (domain, model, version, block)
+                       ps: pd.DataFrame | None = None,   # `per_sample`'s frame, for quality; None: energy and time only
+                       runs: pd.DataFrame | None = None, # the inference runs (each domain's quality metric)
                        baseline="baseline",              # the version every other version is compared with
                        level=0.95,                       # confidence level of the intervals, between 0 and 1
                        alpha=0.05,                       # significance level for `significant` (on `p_holm`) and `mde`
                        power=0.8,                        # the power `mde` is computed for
                       ) -> pd.DataFrame:
-    "Each version vs the baseline on the same samples: energy and quality change with paired CIs, Wilcoxon or McNemar, Holm over the study, and the smallest detectable energy change (`mde`)."
-    rows = []
-    for (dom, model), g in ps.groupby(["domain", "model"]):
-        if baseline not in set(g.version): continue
-        qcol, qlabel, qkind = _quality_of(dom, runs, model)
-        metrics = [(c, lab, unit, "energy") for c, lab, unit in ENERGY_PAIRED] + [(qcol, qlabel, "points" if qkind == "binary" else "relative", qkind)]
-        for v in sorted(set(g.version) - {baseline}):
-            for col, label, unit, kind in metrics:
-                cols = ["sample_id", col] + (["net_" + col] if kind == "energy" else [])
-                pair = g[g.version == baseline][cols].merge(g[g.version == v][cols], on="sample_id", suffixes=("_b", "_v")).dropna(subset=[col + "_b", col + "_v"])
-                if len(pair) < 2: continue
-                b, o = pair[col + "_b"].to_numpy(float), pair[col + "_v"].to_numpy(float)
-                if kind == "binary":
-                    b, o = (b >= 0.5).astype(float), (o >= 0.5).astype(float)   # correct in half the repetitions or more: correct
-                    (ch, lo, hi), p, test = paired_binary_ci(b, o, level), mcnemar_p(b, o), "McNemar exact"
-                elif kind == "lower":   # perplexity: geometric means, so that no single sample's perplexity dominates
-                    (ch, lo, hi), p, test = paired_ci(b, o, "logratio", level), wilcoxon_p(np.log(b), np.log(o)), "Wilcoxon signed-rank (log)"
-                    b, o = np.exp(np.log(b)), np.exp(np.log(o))
-                else: (ch, lo, hi), p, test = paired_ci(b, o, "ratio", level), wilcoxon_p(b, o), "Wilcoxon signed-rank"
-                mb, mo = (stats.gmean(b), stats.gmean(o)) if kind == "lower" else (b.mean(), o.mean())
-                noise = g[g.version == baseline][col + "_var"].mean() if kind == "energy" and col + "_var" in g else np.nan
-                r = dict(domain=dom, model=model, version=v, metric=label, column=col, kind=kind, unit=unit, n=len(pair),
-                         reps=int(g[g.version.isin([baseline, v])].reps.min()), mean_base=mb, mean=mo, change=ch, ci_low=lo, ci_high=hi,
-                         test=test, p=p, sd_rel_diff=float(np.std(o - b, ddof=1)/b.mean()) if kind != "binary" and b.mean() else np.nan,
-                         # the noise of a paired difference of means over `reps` repetitions, from the baseline's repetition-to-repetition spread
-                         sd_rel_noise=float(np.sqrt(2*noise/g[g.version == baseline].reps.min())/b.mean()) if np.isfinite(noise) and noise > 0 else np.nan,
-                         estimated=bool(g[g.version.isin([baseline, v])].estimated.any()) if kind == "energy" else None)
-                if kind == "energy":
-                    nb, nv = pair["net_" + col + "_b"], pair["net_" + col + "_v"]
-                    r.update(net_mean_base=nb.mean() if nb.notna().all() else np.nan, net_mean=nv.mean() if nv.notna().all() else np.nan)
-                rows.append(r)
+    "Each version vs the baseline: energy and time paired over blocks (one value per run), quality over samples; Holm within each family; the smallest detectable change (`mde`)."
+    rows = _block_rows(bl, baseline, level) + (_quality_rows(ps, runs, baseline, level) if ps is not None and len(ps) else [])
     out = pd.DataFrame(rows)
     if not len(out): return out
-    out["p_holm"] = holm(out.p)
-    out["significant"] = out.p_holm < alpha
-    m = len(out)   # the first step of Holm is Bonferroni's: the hardest one to pass; 0.955 is Wilcoxon's efficiency relative to the t test
-    z = stats.t.ppf(1 - alpha/(2*m), out.n - 1) + stats.t.ppf(power, out.n - 1)
-    sd = out.sd_rel_noise.fillna(out.sd_rel_diff)   # with one repetition there is no noise estimate: the observed differences (conservative)
-    out["mde"] = np.where(out.kind == "energy", z*sd/np.sqrt(out.n*0.955), np.nan)
-    out["mde_basis"] = np.where(out.kind != "energy", None, np.where(out.sd_rel_noise.notna(), "repetitions", "observed differences"))
+    for c in ("net_mean_base", "net_mean", "sd_log", "boot_ci_low", "boot_ci_high"):
+        if c not in out: out[c] = np.nan
+    out = _holm_by_family(out, alpha)
+    out["mde"] = [detectable_change(s, n, m, alpha, power) if k != "binary" and k != "lower" else np.nan
+                  for s, n, m, k in zip(out.sd_log, out.n, out.family_size, out.kind)]
     return out
 
-# %% ../nbs/07_analysis.ipynb #160afd37
-def simulated_samples(n: int = 40,          # samples
-                      reps: int = 2,         # repetitions of each version
-                      factor: float = 0.95,  # the 'fast' version's energy relative to the baseline's
-                      seed: int = 0,         # the random draw
-                      flip: int = 0,         # how many of the baseline's correct samples the 'fast' version gets wrong
-                     ) -> pd.DataFrame:
-    "A made-up `inference_samples.csv` frame (model 'm', versions 'baseline' and 'fast', vision), for examples and tests: lognormal energies, 1% repetition noise, a quarter of the samples wrong."
-    r = np.random.default_rng(seed); base = r.lognormal(0, 1.2, n); rows = []
-    for v, f in (("baseline", 1.0), ("fast", factor)):
-        for it in range(1, reps + 1):
-            e = base*f*r.normal(1, 0.01, n)
-            correct = (np.arange(n) < n - n//4).astype(float)
-            if v == "fast" and flip: correct[:flip] = 0
-            rows.append(pd.DataFrame({"domain": "vision", "model": "m", "version": v, "iteration": it, "sample_id": [f"s{i}" for i in range(n)],
-                                      "energy_j": e, "net_energy_j": e*0.3, "latency_s": e/10, "tokens": np.nan, "correct": correct, "estimated": True}))
-    return pd.concat(rows, ignore_index=True)
+# %% ../nbs/07_analysis.ipynb #407dc550
+def detectable(cmp: pd.DataFrame,  # `paired_comparisons`
+               alpha=0.05,         # significance level
+               power=0.8,          # the power asked for
+               targets=(0.05, 0.10), # changes whose blocks needed are given
+              ) -> pd.DataFrame:
+    "Per (domain, model): blocks run, the pooled SD of the per-block energy log ratios, the smallest change the study detects in its Holm family, and the blocks that 5% and 10% would need."
+    e = cmp[cmp.column == "j_per_sample"] if len(cmp) else cmp
+    rows = []
+    for (dom, model), g in (e.groupby(["domain", "model"]) if len(e) else []):
+        ok = g[g.sd_log.notna() & (g.n > 1)]
+        sd = float(np.sqrt(((ok.n - 1)*ok.sd_log**2).sum()/(ok.n - 1).sum())) if len(ok) else np.nan
+        n, m = int(g.n.min()), int(g.family_size.max())
+        r = dict(domain=dom, model=model, blocks=n, paired_by=g.paired_by.iloc[0], family="energy per sample", family_size=m,
+                 sd_log=sd, detectable=detectable_change(sd, n, m, alpha, power))
+        for x in targets: r[f"blocks_for_{x:.0%}"] = blocks_needed(sd, x, m, alpha, power)
+        rows.append(r)
+    return pd.DataFrame(rows)
 
+# %% ../nbs/07_analysis.ipynb #d44688cb
+def fmt_detectable(d: float, # `detectable_change`'s answer: 0.08 is ±8%
+                  ) -> str:
+    "A detectable change in words: '±8.0%', or '×3.2' where it is more than a doubling, 'none' where no change can be shown."
+    if pd.isna(d): return "unknown"
+    return "none" if d == math.inf else f"×{1 + d:.3g}" if d >= 1 else f"±{d:.1%}"
 
-# %% ../nbs/07_analysis.ipynb #31090405
 def sensitivity(cmp: pd.DataFrame, # `paired_comparisons`
                 alpha=0.05,        # significance level
-                target=0.10,       # the relative energy change (0.10 = ±10%) the study should be able to detect
+                power=0.8,         # the power asked for
                ) -> list[str]:
-    "One line per (domain, model): the smallest energy change the study can detect (`mde`), and a warning when that is above `target` or no test can reach significance."
+    "One line per (domain, model): blocks, the smallest energy change the study detects after Holm, and the blocks 5% and 10% need."
     out = []
-    if not len(cmp): return out
-    m = len(cmp)
-    for (dom, model), g in cmp[cmp.column == "j_per_sample"].groupby(["domain", "model"]):
-        n, reps, mde = int(g.n.min()), int(g.reps.min()), float(g.mde.median())
-        floor = 2/2**n
-        line = (f"{dom} · {model}: {n} samples × {reps} repetition{'s' * (reps != 1)}, {m} comparisons in the study: "
-                f"the smallest uniform energy change it detects with 80% power after Holm's correction is about ±{mde:.1%}"
-                + (" (from the baseline's repetitions)" if (g.mde_basis == "repetitions").all() else " (from the observed differences: one repetition gives no noise estimate)"))
-        if floor*m >= alpha: line += f"; with {n} samples no Wilcoxon test can reach p_holm < {alpha} (the smallest p is {floor:.2g}): raise [inference] samples"
-        elif mde > target: line += f", above ±{target:.0%}: raise [inference] samples or reps to detect smaller changes"
-        out.append(line)
+    n = lambda v: "more than 100,000" if v == math.inf else f"{v:.0f}"
+    for r in detectable(cmp, alpha, power).to_dict("records"):
+        how = "blocks" if r["paired_by"] == "block" else "blocks (repetitions paired by their number)"
+        head = f"{r['domain']} · {r['model']}: {r['blocks']} {how}"
+        if not np.isfinite(r["sd_log"]):
+            out.append(f"{head}: too few to estimate the run-to-run noise, so no change can be shown; run at least 3 ([inference] reps)")
+            continue
+        det = "no change at all" if r["detectable"] == math.inf else f"a change of about {fmt_detectable(r['detectable'])}"
+        out.append(f"{head}, per-block log-ratio SD {r['sd_log']:.1%}: in a family of {r['family_size']} energy comparison{'s' * (r['family_size'] != 1)} "
+                   f"(Holm, α = {alpha:g}) it detects {det} with {power:.0%} power; ±5% would need {n(r['blocks_for_5%'])} blocks, "
+                   f"±10% {n(r['blocks_for_10%'])}")
     return out
 
-# %% ../nbs/07_analysis.ipynb #86f7189e
-def friedman_by(ps: pd.DataFrame,     # `per_sample`'s frame
-                metric="j_per_sample", # the per-sample column to test (J per sample by default)
+# %% ../nbs/07_analysis.ipynb #e0575681
+def friedman_by(bl: pd.DataFrame,       # `blocks`' frame
+                metric="j_per_sample",  # the per-block column to test
                ) -> pd.DataFrame:
-    "Friedman's test across all versions within each (domain, model), on the samples that every version has."
+    "Friedman's test across all versions within each (domain, model), the blocks as its blocks (one value per run)."
     rows = []
-    for (dom, model), g in ps.groupby(["domain", "model"]):
-        w = g.pivot_table(index="sample_id", columns="version", values=metric).dropna()
+    for (dom, model), g in bl.groupby(["domain", "model"]):
+        w = g.pivot_table(index="block", columns="version", values=metric).dropna()
         if w.shape[1] < 3 or len(w) < 2: continue
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             s, p = stats.friedmanchisquare(*[w[c].to_numpy() for c in w.columns])
-        rows.append(dict(domain=dom, model=model, metric=metric, versions=w.shape[1], n=len(w), statistic=s, p=p))
+        rows.append(dict(domain=dom, model=model, metric=metric, versions=w.shape[1], blocks=len(w), statistic=s, p=p))
     return pd.DataFrame(rows)
 
-# %% ../nbs/07_analysis.ipynb #41e79420
-def energy_follows_time(ps: pd.DataFrame, # `per_sample`'s frame (j_per_sample in J, latency_s in s)
+# %% ../nbs/07_analysis.ipynb #d706224e
+def energy_follows_time(bl: pd.DataFrame, # `blocks`' frame (j_per_sample in J, s_per_sample in s)
                        ) -> pd.DataFrame:
-    "Per (domain, model): does ranking the versions by mean J per sample give the same order as ranking them by mean latency?"
+    "Per (domain, model): does ranking the versions by mean J per sample give the same order as ranking them by mean time per sample?"
     rows = []
-    for (dom, model), g in ps.groupby(["domain", "model"]):
-        m = g.groupby("version")[["j_per_sample", "latency_s"]].mean().dropna()
+    for (dom, model), g in bl.groupby(["domain", "model"]):
+        m = g.groupby("version")[["j_per_sample", "s_per_sample"]].mean().dropna()
         if len(m) < 2: continue
-        by_e, by_t = list(m.j_per_sample.sort_values(kind="stable").index), list(m.latency_s.sort_values(kind="stable").index)
-        rows.append(dict(domain=dom, model=model, versions=len(m), same_order=by_e == by_t, by_energy=" < ".join(by_e), by_time=" < ".join(by_t)))
+        by_e, by_t = list(m.j_per_sample.sort_values(kind="stable").index), list(m.s_per_sample.sort_values(kind="stable").index)
+        rows.append(dict(domain=dom, model=model, versions=len(m), same_order=by_e == by_t, by_energy=" < ".join(by_e),
+                         by_time=" < ".join(by_t)))
     return pd.DataFrame(rows)
 
 # %% ../nbs/07_analysis.ipynb #8ca0d9da
@@ -518,43 +453,50 @@ def tradeoffs(inf: pd.DataFrame, # inference runs (`load_results(..., "inference
     pts = d.groupby(keys, dropna=False).agg(**agg).reset_index()
     return pareto_front(pts, by=[k for k in ("origin", "domain") if k in pts])
 
-# %% ../nbs/07_analysis.ipynb #66985ee1
-def version_means(ps: pd.DataFrame,                 # `per_sample`'s frame
-                  runs: pd.DataFrame | None = None, # the inference runs (for each domain's correctness metric); None: the domain's default
+# %% ../nbs/07_analysis.ipynb #84e6b0da
+def version_means(ps: pd.DataFrame,                  # `per_sample`'s frame
+                  runs: pd.DataFrame | None = None,  # the inference runs (for each domain's correctness metric); None: the domain's default
+                  bl: pd.DataFrame | None = None,    # `blocks`' frame: energy and time as the mean over blocks; None: over the samples
                  ) -> pd.DataFrame:
-    "Per (domain, model, version): mean J per sample and per token over the samples, the quality metric (oriented by `higher_better`), fidelity, and the Pareto front."
+    "Per (domain, model, version): mean J per sample and per token, the quality metric (oriented by `higher_better`), fidelity, and the Pareto front."
     rows = []
     for (dom, model, v), g in ps.groupby(["domain", "model", "version"]):
         qcol, qlabel, qkind = _quality_of(dom, runs, model)
-        rows.append(dict(domain=dom, model=model, version=v, samples=len(g), j_per_sample=g.j_per_sample.mean(), net_j_per_sample=g.net_j_per_sample.mean(skipna=False),
-                         j_per_token=g.j_per_token.mean(), latency_s=g.latency_s.mean(), quality_metric=qlabel, correctness=g[qcol].mean() if qcol in g else np.nan,
-                         higher_better=qkind != "lower", fidelity=g.agreement.mean() if "agreement" in g else np.nan, estimated=bool(g.estimated.any())))
+        rows.append(dict(domain=dom, model=model, version=v, samples=len(g), j_per_sample=g.j_per_sample.mean(),
+                         net_j_per_sample=g.net_j_per_sample.mean(skipna=False), j_per_token=g.j_per_token.mean(),
+                         latency_s=g.latency_s.mean(), quality_metric=qlabel, correctness=g[qcol].mean() if qcol in g else np.nan,
+                         higher_better=qkind != "lower", fidelity=g.agreement.mean() if "agreement" in g else np.nan,
+                         estimated=bool(g.estimated.any())))
         if qkind == "lower" and qcol in g and (g[qcol] > 0).all(): rows[-1]["correctness"] = stats.gmean(g[qcol])
+        if bl is not None:
+            b = bl[(bl.domain == dom) & (bl.model == model) & (bl.version == v)]
+            if len(b): rows[-1].update(j_per_sample=b.j_per_sample.mean(), net_j_per_sample=b.net_j_per_sample.mean(skipna=False),
+                                       j_per_token=b.j_per_token.mean(), blocks=len(b))
     pts = pd.DataFrame(rows)
     return pareto_front(pts, by="domain") if len(pts) else pts
 
-# %% ../nbs/07_analysis.ipynb #32f42d35
+# %% ../nbs/07_analysis.ipynb #661c5886
 def break_even(opt: pd.DataFrame,   # optimization runs, with each one's energy_j (J)
-               inf: pd.DataFrame,   # inference runs, or `version_means`, with j_per_sample (J)
-               baseline="baseline", # the version the savings are measured against
+               cmp: pd.DataFrame,   # `paired_comparisons` (its energy-per-sample rows are used) or `compare_to_baseline`
               ) -> pd.DataFrame:
-    "Inferences after which each optimization has paid back its own (median) optimization energy; `inf` holds runs or `version_means`."
-    d = inf[inf.phase == "infer"] if "phase" in inf else inf
-    # key by framework only where each framework has its own baseline (the thesis: torch and tf); greenml's onnx versions share torch's
-    fw = "framework" in d and "framework" in opt and d[d.version == baseline].framework.nunique() > 1
-    mk = ["model", "framework"] if fw else ["model"]
-    per = d.groupby(mk + ["domain", "version"]).j_per_sample.median()
-    cost = opt.groupby(mk + ["version"]).energy_j.median()
+    "Inferences after which each optimization has repaid its own (median) energy, with the range the saving's interval gives: `inf` (never) where it saves nothing."
+    c = cmp.rename(columns={"rel_change": "change", "rel_ci_low": "ci_low", "rel_ci_high": "ci_high", "median_base": "mean_base"})
+    if "column" in c: c = c[c.column == "j_per_sample"]
+    mk = ["model", "framework"] if "framework" in c and "framework" in opt else ["model"]   # the thesis: torch and tf each
+    cost = opt.groupby(mk + ["version"]).energy_j.median() if len(opt) else pd.Series(dtype=float)
+    f = lambda j, s: np.nan if pd.isna(s) else j/s if s > 0 else math.inf
     rows = []
-    for key, j in per.items():
-        *m, dom, v = key
-        bkey = (*m, dom, baseline)
-        if v == baseline or bkey not in per.index or (*m, v) not in cost.index: continue
-        saved = per[bkey] - j
-        c = cost[(*m, v)]
-        rows.append({**dict(zip(mk, m)), "domain": dom, "version": v, "optimize_j": c, "baseline_j_per_sample": per[bkey],
-                     "j_per_sample": j, "saved_j_per_sample": saved, "break_even_samples": c/saved if saved > 0 else math.inf})
-    return pd.DataFrame(rows)
+    for r in c.to_dict("records"):
+        key = tuple(r[k] for k in mk) + (r["version"],)
+        if key not in cost.index: continue
+        j, base = float(cost[key]), r["mean_base"]
+        saved, best, worst = -base*r["change"], -base*r["ci_low"], -base*r["ci_high"]   # J per sample saved
+        rows.append({**{k: r[k] for k in mk}, "domain": r["domain"], "version": r["version"], "optimize_j": j,
+                     "baseline_j_per_sample": base, "j_per_sample": base*(1 + r["change"]), "saved_j_per_sample": saved,
+                     "break_even_samples": f(j, saved), "break_even_low": f(j, best),
+                     "break_even_high": math.inf if pd.notna(worst) and worst <= 0 else f(j, worst)})
+    return pd.DataFrame(rows, columns=mk + ["domain", "version", "optimize_j", "baseline_j_per_sample", "j_per_sample", "saved_j_per_sample",
+                                            "break_even_samples", "break_even_low", "break_even_high"])
 
 # %% ../nbs/07_analysis.ipynb #70cb0bbd
 DEFAULT_BUDGET = {"perplexity": 1.0, "points": 1.0}   # % relative perplexity; percentage points of top-1 / pass@1
@@ -573,59 +515,92 @@ def parse_budget(text: str | None, # 'perplexity=PERCENT,points=POINTS' (either 
 
 # %% ../nbs/07_analysis.ipynb #816213be
 def _fmt_change(kind, ch, lo, hi) -> str:
+    if not (np.isfinite(lo) and np.isfinite(hi)): return (f"{ch*100:+.1f} points" if kind == "binary" else f"{ch:+.1%}") + " [no interval]"
     if kind == "binary": return f"{ch*100:+.1f} points [{lo*100:+.1f}, {hi*100:+.1f}]"
     return f"{ch:+.1%} [{lo:+.1%}, {hi:+.1%}]"
-
-REC_COLUMNS = ["domain", "model", "recommended", "j_per_sample_base", "j_per_sample", "saving", "saving_ci_low", "saving_ci_high", "quality_metric",
-               "quality_kind", "quality_base", "quality", "quality_change", "quality_ci_low", "quality_ci_high", "break_even_samples", "verified", "estimated", "why"]
 
 # %% ../nbs/07_analysis.ipynb #062a7be4
 def _within(kind, change, budget) -> bool:
     "Is a quality change (points as a fraction for binary metrics, relative for perplexity) within the budget?"
     return change*100 >= -budget["points"] - 1e-9 if kind == "binary" else change*100 <= budget["perplexity"] + 1e-9
 
-# %% ../nbs/07_analysis.ipynb #e55d7174
-def recommend(cmp: pd.DataFrame,                    # `paired_comparisons`
-              opt: pd.DataFrame | None = None,       # optimization runs, for the break-even
-              budget: dict | None = None,            # quality budget, {'perplexity': %, 'points': points} (`parse_budget`); None: the defaults
-              alpha=0.05,                            # significance level a saving must reach (on `p_holm`)
+# %% ../nbs/07_analysis.ipynb #ef68ca88
+CONTROL = "identity"   # the A/A control: the baseline saved unchanged as a version; compared like any other, never recommended
+REC_COLUMNS = ["domain", "model", "recommended", "j_per_sample_base", "j_per_sample", "saving", "saving_ci_low", "saving_ci_high",
+               "quality_metric", "quality_kind", "quality_base", "quality", "quality_change", "quality_ci_low", "quality_ci_high",
+               "break_even_samples", "break_even_low", "break_even_high", "verified", "estimated", "selection", "why"]
+
+# %% ../nbs/07_analysis.ipynb #8dadfda7
+def _holdout(bl, dom, model, cands, baseline, level) -> tuple[str, dict, str]:
+    "Choose the cheapest of `cands` on half the blocks (every other one) and estimate its saving on the other half."
+    g = bl[(bl.domain == dom) & (bl.model == model)]
+    x = g.pivot_table(index="block", columns="version", values="j_per_sample")
+    pick, keep = x.iloc[0::2], x.iloc[1::2]
+    v = min(cands, key=lambda v: block_test(pick[baseline], pick[v], level)["change"])
+    return v, block_test(keep[baseline], keep[v], level), f"chosen on {len(pick)} blocks, its saving estimated on the other {len(keep)}"
+
+# %% ../nbs/07_analysis.ipynb #77316c95
+def recommend(cmp: pd.DataFrame,                  # `paired_comparisons`
+              opt: pd.DataFrame | None = None,     # optimization runs, for the break-even
+              budget: dict | None = None,          # quality budget, {'perplexity': %, 'points': points} (`parse_budget`); None: the defaults
+              alpha=0.05,                          # significance level a saving must reach (on `p_holm`)
+              bl: pd.DataFrame | None = None,      # `blocks`' frame: with 20 blocks or more, the choice's saving is re-estimated on blocks not used to choose it
+              baseline="baseline",                 # the version the others are compared with
+              level=0.95,                          # confidence level of the held-out interval
              ) -> pd.DataFrame:
-    "Per (domain, model): the cheapest version per sample whose saving is significant and whose quality change stays within `budget`, or the baseline and why."
+    "Per (domain, model): the cheapest version per sample whose saving is significant and whose quality change stays within `budget`, or the baseline and why; never the A/A control."
     budget = {**DEFAULT_BUDGET, **(budget or {})}
-    cost = opt.groupby(["model", "version"]).energy_j.median() if opt is not None and len(opt) else pd.Series(dtype=float)
-    rows = []
     if not len(cmp): return pd.DataFrame(columns=REC_COLUMNS)
+    be = break_even(opt, cmp).set_index(["model", "domain", "version"]) if opt is not None and len(opt) else pd.DataFrame()
+    rows = []
     for (dom, model), g in cmp.groupby(["domain", "model"]):
-        e, q = g[g.column == "j_per_sample"].set_index("version"), g[g.kind != "energy"].set_index("version")
+        e, q = g[g.column == "j_per_sample"].set_index("version"), g[~g.kind.isin(["energy", "time"])].set_index("version")
         ok, why = [], []
         for v, er in e.iterrows():
-            if er.p_holm < alpha and er.ci_low > 0:
-                why.append(f"{v}: uses more energy, {er.change:+.1%} [{er.ci_low:+.1%}, {er.ci_high:+.1%}] (p_holm {er.p_holm:.2g})"); continue
-            if not (er.p_holm < alpha and er.ci_high < 0):   # the test and the interval both say: cheaper
-                why.append(f"{v}: energy {er.change:+.1%} [{er.ci_low:+.1%}, {er.ci_high:+.1%}] is not a significant saving (p_holm {er.p_holm:.2g})"); continue
+            if v == CONTROL: why.append(f"{v}: the A/A control (the baseline saved unchanged), never recommended"); continue
+            ch = f"{er.change:+.1%} [{er.ci_low:+.1%}, {er.ci_high:+.1%}] (p_holm {er.p_holm:.2g})"
+            if er.p_holm < alpha and er.ci_low > 0: why.append(f"{v}: uses more energy, {ch}"); continue
+            if not (er.p_holm < alpha and er.ci_high < 0): why.append(f"{v}: energy {ch} is not a significant saving"); continue
             if v not in q.index: why.append(f"{v}: no quality measure to check"); continue
             qr = q.loc[v]
             lim = f"−{budget['points']:g} point{'s' * (budget['points'] != 1)}" if qr.kind == "binary" else f"+{budget['perplexity']:g}%"
             if not _within(qr.kind, qr.change, budget):
-                why.append(f"{v}: saves {-er.change:.0%} but {qr.metric} changes {_fmt_change(qr.kind, qr.change, qr.ci_low, qr.ci_high)}, beyond the budget ({lim})"); continue
+                why.append(f"{v}: saves {-er.change:.0%} but {qr.metric} changes {_fmt_change(qr.kind, qr.change, qr.ci_low, qr.ci_high)}, "
+                           f"beyond the budget ({lim})"); continue
             ok.append((er["mean"], v))
         base_mean = e.mean_base.iloc[0] if len(e) else np.nan
         qb = q.mean_base.iloc[0] if len(q) else np.nan
-        row = dict(domain=dom, model=model, recommended="baseline", j_per_sample_base=base_mean, j_per_sample=base_mean, saving=0.0, saving_ci_low=np.nan,
-                   saving_ci_high=np.nan, quality_metric=q.metric.iloc[0] if len(q) else None, quality_kind=q.kind.iloc[0] if len(q) else None, quality_base=qb, quality=qb, quality_change=np.nan,
-                   quality_ci_low=np.nan, quality_ci_high=np.nan, break_even_samples=np.nan, verified=None, estimated=bool(e.estimated.any()) if len(e) else None)
-        if ok:
-            v = min(ok)[1]; er, qr = e.loc[v], q.loc[v]
-            saved = er.mean_base - er["mean"]
-            row.update(recommended=v, j_per_sample=er["mean"], saving=-er.change, saving_ci_low=-er.ci_high, saving_ci_high=-er.ci_low,
-                       quality=qr["mean"], quality_change=qr.change, quality_ci_low=qr.ci_low, quality_ci_high=qr.ci_high,
-                       break_even_samples=cost[(model, v)]/saved if (model, v) in cost.index and saved > 0 else np.nan,
-                       verified=_within(qr.kind, qr.ci_low if qr.kind == "binary" else qr.ci_high, budget),
-                       why=f"the cheapest of {len(ok)} qualifying version{'s' * (len(ok) > 1)}" + (f"; not: {'; '.join(why)}" if why else ""))
-            if not row["verified"]:
-                worst = qr.ci_low*100 if qr.kind == "binary" else qr.ci_high*100
-                row["why"] += (f". Its quality change is within the budget as observed, but the interval's worst end ({worst:+.1f}{' points' if qr.kind == 'binary' else '%'}) "
-                               f"is not: {er.n} samples cannot confirm a {lim} budget")
-        else: row["why"] = "no version qualifies: " + ("; ".join(why) if why else "no optimized version was measured")
+        row = dict(domain=dom, model=model, recommended=baseline, j_per_sample_base=base_mean, j_per_sample=base_mean, saving=0.0,
+                   saving_ci_low=np.nan, saving_ci_high=np.nan, quality_metric=q.metric.iloc[0] if len(q) else None,
+                   quality_kind=q.kind.iloc[0] if len(q) else None, quality_base=qb, quality=qb, quality_change=np.nan,
+                   quality_ci_low=np.nan, quality_ci_high=np.nan, break_even_samples=np.nan, break_even_low=np.nan,
+                   break_even_high=np.nan, verified=None, estimated=bool(e.estimated.any()) if len(e) else None, selection=None)
+        if not ok:
+            row["why"] = "no version qualifies: " + ("; ".join(why) if why else "no optimized version was measured")
+            rows.append(row); continue
+        v = min(ok)[1]; er = e.loc[v]; sel = None
+        if len(ok) > 1:
+            nb = int(er.n)
+            if bl is not None and nb >= 20:
+                v, ho, sel = _holdout(bl, dom, model, [x for _, x in ok], baseline, level)
+                er = e.loc[v].copy(); er["change"], er["ci_low"], er["ci_high"] = ho["change"], ho["ci_low"], ho["ci_high"]
+            else:
+                sel = (f"the cheapest of {len(ok)} qualifying versions: choosing the least of several estimates favours one whose "
+                       f"noise ran low, so its saving is optimistic (with 20 blocks or more greenml re-estimates it on blocks not "
+                       f"used to choose; this study has {nb})")
+        qr = q.loc[v]
+        row.update(recommended=v, j_per_sample=er.mean_base*(1 + er.change), saving=-er.change, saving_ci_low=-er.ci_high,
+                   saving_ci_high=-er.ci_low, quality=qr["mean"], quality_change=qr.change, quality_ci_low=qr.ci_low,
+                   quality_ci_high=qr.ci_high, selection=sel,
+                   verified=_within(qr.kind, qr.ci_low if qr.kind == "binary" else qr.ci_high, budget),
+                   why=f"the cheapest of {len(ok)} qualifying version{'s' * (len(ok) > 1)}" + (f"; not: {'; '.join(why)}" if why else ""))
+        if (model, dom, v) in be.index:
+            b = be.loc[(model, dom, v)]
+            row.update(break_even_samples=b.break_even_samples, break_even_low=b.break_even_low, break_even_high=b.break_even_high)
+        if not row["verified"]:
+            lim = f"−{budget['points']:g} point{'s' * (budget['points'] != 1)}" if qr.kind == "binary" else f"+{budget['perplexity']:g}%"
+            worst = qr.ci_low*100 if qr.kind == "binary" else qr.ci_high*100
+            row["why"] += (f". Its quality change is within the budget as observed, but the interval's worst end ({worst:+.1f}"
+                           f"{' points' if qr.kind == 'binary' else '%'}) is not: {qr.n} samples cannot confirm a {lim} budget")
         rows.append(row)
     return pd.DataFrame(rows, columns=REC_COLUMNS)

@@ -217,7 +217,7 @@ def _parser_optimize(sub):
     o.add_argument("--models", required=True, help="comma-separated model names, hub ids or folders")
     o.add_argument("--strategies", required=True, help="comma-separated, from: prune-l1, prune-structured, quant-dynamic (CPU only), "
                    "quant-w8a8, quant-w8 (torchao, CPU only), bf16, fp16 (CUDA only), onnx, onnx-int8, onnx-int4 (decoder LMs through "
-                   "onnxruntime-genai on the CPU; other models on CUDA need onnxruntime-gpu), onnx-int8-static (CNNs, CPU only); "
+                   "onnxruntime-genai on the CPU; other models on CUDA need onnxruntime-gpu), onnx-int8-static (CNNs, CPU only), identity (the A/A control: the baseline saved unchanged); "
                    "one that cannot run on --device or does not apply to a model is skipped with one line")
     o.add_argument("--task", default=None, choices=("causal-lm", "image-classification"), help="the task of the folders and hub ids in --models, where their config.json does not say")
     o.add_argument("--reps", type=int, default=3, help="repetitions per (model, strategy) (default: 3)")

@@ -6,12 +6,14 @@ Docs: https://greenml.github.io/greenml/report.html.md"""
 
 # %% ../nbs/07a_report.ipynb #fc23333e
 from __future__ import annotations
-import json, math, warnings
+import json, math
 from pathlib import Path
 import numpy as np
 import pandas as pd
 from .core import GreenMLError
-from .analysis import ADHOC, DEFAULT_BUDGET, _fmt_change, _study_col, break_even, compare_to_baseline, describe, energy_follows_time, friedman_by, load_results, paired_comparisons, per_sample, pick_study, recommend, sensitivity, version_means
+from .results import ADHOC, _study_col, describe, load_results, pick_study
+from .analysis import (CONTROL, DEFAULT_BUDGET, _fmt_change, blocks, break_even, detectable, energy_follows_time, fmt_detectable,
+                              friedman_by, paired_comparisons, per_sample, recommend, sensitivity, variance_components, version_means)
 
 
 # %% auto #0
@@ -117,7 +119,7 @@ def change_chart(cmp: pd.DataFrame,                       # `paired_comparisons`
     d["group"] = d[list(label)].astype(str).agg(" · ".join, axis=1)
     d["sig"] = np.where(d.significant, "p_holm < 0.05", "not significant")
     enc = dict(y=alt.Y("group:N", title=None), yOffset=alt.YOffset("version:N"), color=_color(alt, "version", colors))
-    rule = alt.Chart(d).mark_rule().encode(x=alt.X("ci_low:Q", axis=alt.Axis(format="%"), title="relative change of the mean (95% CI)"), x2="ci_high:Q", **enc)
+    rule = alt.Chart(d).mark_rule().encode(x=alt.X("ci_low:Q", axis=alt.Axis(format="%"), title="relative change (95% CI)"), x2="ci_high:Q", **enc)
     pt = alt.Chart(d).mark_point(size=70).encode(x="change:Q", shape=alt.Shape("sig:N", title=None),
             fill=alt.condition("datum.sig == 'p_holm < 0.05'", _color(alt, "version", colors, legend=False), alt.value("white")),
             tooltip=["group", "version", alt.Tooltip("change:Q", format=".1%"), alt.Tooltip("ci_low:Q", format=".1%"), alt.Tooltip("ci_high:Q", format=".1%"), "p_holm"], **enc)
@@ -207,12 +209,22 @@ def on_host(df: pd.DataFrame,   # runs, per-sample rows or optimizations
     h = df["host"] if "host" in df else df.run_id.map(runs.drop_duplicates("run_id").set_index("run_id").host)
     return df.assign(model=df.model.astype(str) + " @ " + h.astype(str))
 
+# %% ../nbs/07a_report.ipynb #4fcfd2d4
+def _control_warnings(ctl: pd.DataFrame, # the A/A control's rows of `paired_comparisons`
+                     ) -> list[str]:
+    "A warning for each cost comparison of the A/A control that came out significant: the study's own false positive."
+    return [f"the A/A control `{CONTROL}` (the baseline saved unchanged) came out significant for {r.model}, {r.domain}: {r.metric} "
+            f"{_fmt_change(r.kind, r.change, r.ci_low, r.ci_high)}, p_holm {r.p_holm:.2g}. No true difference exists there, so this study's "
+            "noise is larger than its tests assume (a busy machine, drift within a run); treat its other significant results with "
+            "caution and run more blocks, on a quiet machine"
+            for r in ctl.itertuples() if r.kind in ("energy", "time") and r.significant]
+
 # %% ../nbs/07a_report.ipynb #045e33e3
 def analyse(results,                     # a results folder
             study: str | None = None,    # config name or hash prefix; None: the latest study
             budget: dict | None = None,  # quality budget (`parse_budget`)
            ) -> dict:
-    "Every table of one study: the paired per-sample comparisons, sensitivity, recommendation, effects, break-even, and the repetition-level tables."
+    "Every table of one study: blocks, comparisons (energy and time over blocks, quality over samples), variance components, what it can detect, the A/A control, recommendation, effects, break-even."
     results = Path(results)
     h = pick_study(results, study)
     inf = load_results(results, "inference")
@@ -230,18 +242,19 @@ def analyse(results,                     # a results folder
     t = {"study": h, "budget": {**DEFAULT_BUDGET, **(budget or {})}, "hosts": sorted(d.host.dropna().astype(str).unique()) if "host" in d else []}
     if len(t["hosts"]) > 1: samples, opt, d = on_host(samples, d), on_host(opt, d), on_host(d, d)   # never pool two machines' energy
     ps = per_sample(samples) if len(samples) else pd.DataFrame()
-    t["per_sample"] = ps
-    t["comparisons"] = paired_comparisons(ps, d) if len(ps) else pd.DataFrame()
-    t["sensitivity"] = sensitivity(t["comparisons"])
-    t["version_means"] = version_means(ps, d) if len(ps) else pd.DataFrame()
-    t["recommendation"] = recommend(t["comparisons"], opt, t["budget"]) if len(t["comparisons"]) else pd.DataFrame()
+    bl = blocks(d)
+    t["per_sample"], t["blocks"] = ps, bl
+    t["comparisons"] = cmp = paired_comparisons(bl, ps, d)
+    t["variance"] = variance_components(bl, samples if len(samples) else None)
+    t["detectable"] = detectable(cmp)
+    t["sensitivity"] = sensitivity(cmp)
+    t["control"] = cmp[cmp.version == CONTROL] if len(cmp) else cmp
+    t["version_means"] = version_means(ps, d, bl) if len(ps) else pd.DataFrame()
+    t["recommendation"] = recommend(cmp, opt, t["budget"], bl=bl) if len(cmp) else pd.DataFrame()
     t["effects"] = _effects(opt)
-    t["break_even"] = break_even(opt, t["version_means"]) if len(opt) and len(t["version_means"]) else pd.DataFrame()
-    t["friedman"] = friedman_by(ps) if len(ps) else pd.DataFrame()
-    t["energy_time"] = energy_follows_time(ps) if len(ps) else pd.DataFrame()
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        t["repetition_comparisons"] = compare_to_baseline(d, by=["domain", "model"], metric="j_per_sample")
+    t["break_even"] = break_even(opt, cmp) if len(opt) and len(cmp) else pd.DataFrame()
+    t["friedman"] = friedman_by(bl)
+    t["energy_time"] = energy_follows_time(bl)
     t["inference_stats"] = describe(d, ["domain", "model", "version"], "j_per_sample")
     t["optimization_stats"] = describe(opt, ["model", "version"], "energy_j") if len(opt) else pd.DataFrame()
     t["calibration"] = calibration(pd.concat([inf, opt], ignore_index=True))
@@ -249,27 +262,36 @@ def analyse(results,                     # a results folder
     t["sources"] = sorted(d.sources.dropna().unique()) if "sources" in d else []
     t["sessions"] = _sessions(results, h)
     t["frames"] = dict(inference=d, optimization=opt, samples=samples)
-    t["warnings"] = sorted({str(x.message) for x in w if issubclass(x.category, UserWarning)})
+    t["warnings"] = _control_warnings(t["control"])
     if len(t["hosts"]) > 1:   # a version measured on a machine without its baseline has nothing to be compared with there
         for (dom, m), vs in d.groupby(["domain", "model"]).version.agg(set).items():
             if "baseline" not in vs: t["warnings"].append(f"{m}, {dom}: no baseline measured on that machine, so {', '.join(sorted(vs))} "
                                                           "are not compared (versions are compared only within one machine)")
-    if not len(ps): t["warnings"].append("no per-sample rows (inference_samples.csv) for this study: only the repetition-level tables are shown")
+    if not len(ps): t["warnings"].append("no per-sample rows (inference_samples.csv) for this study: energy and time are compared over blocks "
+                                         "as always, but quality, which is compared sample by sample, is not")
+    mixed = sorted(f"{m}, {dom}" for (dom, m), e in d.groupby(["domain", "model"]).estimated if e.nunique() > 1)
+    if mixed: t["warnings"].append(f"{'; '.join(mixed)}: some runs' energy was measured and others' estimated, so their differences may "
+                                   "reflect the sources, not the versions")
+    if len(t["detectable"]) and (t["detectable"].paired_by != "block").any():
+        t["warnings"].append("this study's runner made no randomised blocks, so repetitions are paired by their number (repetition i of "
+                             "every version is block i): drift between repetitions cancels only as far as the shuffled run order spreads it")
     if len(ps) and "dataset" in d and ((d.domain == "vision") & (d.dataset == "embedded")).any():
         t["warnings"].append("the embedded images are crops and mirrors of six photos: the top-1 tests treat them as independent samples, so their "
                              "p-values and intervals are optimistic (energy per image barely depends on the content); give your own images with --data vision=DIR (or [inference.data] vision) for accuracy claims")
     return t
 
 # %% ../nbs/07a_report.ipynb #6a456c79
-def _md_table(df: pd.DataFrame, cols, floatfmt=".3g", rename: dict | None = None) -> str:
+def _md_table(df: pd.DataFrame, cols, floatfmt=".3g", rename: dict | None = None, pct=()) -> str:
     if df is None or not len(df): return "_(none)_"
     d = df[[c for c in cols if c in df]].copy()
+    for c in pct:
+        if c in d: d[c] = [_pct(v).lstrip("+") for v in d[c]]
     for c in d.columns:
         if d[c].dtype.kind == "f": d[c] = d[c].map(lambda v: "inf" if v == math.inf else "" if pd.isna(v) else format(v, floatfmt))
     return d.rename(columns=rename or {}).to_markdown(index=False)
 
 # %% ../nbs/07a_report.ipynb #3f426a88
-def _pct(v): return "" if pd.isna(v) else f"{v:+.1%}"
+def _pct(v): return "" if pd.isna(v) else "never" if v == math.inf else f"{v:+.1%}"
 
 # %% ../nbs/07a_report.ipynb #8ee8f041
 def _cmp_view(cmp: pd.DataFrame) -> pd.DataFrame:
@@ -279,11 +301,12 @@ def _cmp_view(cmp: pd.DataFrame) -> pd.DataFrame:
     d["change (95% CI)"] = [_fmt_change(k, c, lo, hi) for k, c, lo, hi in zip(d.kind, d.change, d.ci_low, d.ci_high)]
     for c in ("mean_base", "mean"): d[c] = np.where(pts, d[c]*100, d[c])
     d["unit"] = np.where(pts, "% of samples", np.where(d.kind == "lower", "perplexity", d.unit))
+    d["detectable ±"] = [fmt_detectable(m) if k in ("energy", "time") else "" for m, k in zip(d.mde, d.kind)] if "mde" in d else ""
     return d
 
-CMP_COLUMNS = ["domain", "model", "version", "metric", "unit", "n", "reps", "mean_base", "mean", "net_mean_base", "net_mean", "change (95% CI)", "test", "p", "p_holm", "mde"]
-CMP_NAMES = {"mean_base": "baseline (mean)", "mean": "version (mean)", "net_mean_base": "baseline net", "net_mean": "version net",
-             "n": "samples", "mde": "detectable ±"}
+CMP_COLUMNS = ["domain", "model", "version", "metric", "unit", "n", "samples", "mean_base", "mean", "net_mean_base", "net_mean", "change (95% CI)",
+               "test", "p", "p_holm", "detectable ±"]
+CMP_NAMES = {"mean_base": "baseline (mean)", "mean": "version (mean)", "net_mean_base": "baseline net", "net_mean": "version net"}
 
 # %% ../nbs/07a_report.ipynb #511b5498
 def _models_by_source(d: pd.DataFrame) -> str:
@@ -336,8 +359,14 @@ def _rec_view(rec: pd.DataFrame) -> pd.DataFrame:
     r["saving (95% CI)"] = ["—" if v == "baseline" else f"{s:.1%} [{lo:.1%}, {hi:.1%}]" for v, s, lo, hi in zip(r.recommended, r.saving, r.saving_ci_low, r.saving_ci_high)]
     r["quality change (95% CI)"] = ["—" if v == "baseline" else _fmt_change(k, c, lo, hi)
                                     for v, k, c, lo, hi in zip(r.recommended, r.quality_kind, r.quality_change, r.quality_ci_low, r.quality_ci_high)]
-    r["break-even (inferences)"] = ["—" if pd.isna(b) else "never" if b == math.inf else f"{b:,.0f}" for b in r.break_even_samples]
+    r["break-even (inferences)"] = [_inferences(b, lo, hi) for b, lo, hi in zip(r.break_even_samples, r.break_even_low, r.break_even_high)]
     return r
+
+def _inferences(b, lo=np.nan, hi=np.nan) -> str:
+    "A break-even and its range in words: '1,234 [567, never]'."
+    f = lambda v: "never" if v == math.inf else f"{v:,.0f}"
+    if pd.isna(b): return "—"
+    return f(b) + (f" [{f(lo)}, {f(hi)}]" if pd.notna(lo) and pd.notna(hi) else "")
 
 # %% ../nbs/07a_report.ipynb #b8eb1d5f
 def _energy_time_text(t) -> str:
@@ -351,10 +380,37 @@ def _energy_time_text(t) -> str:
                        f"Energy ranks the versions as time does in {same} of {len(et)} groups; where it does not, the estimate's CPU load differs between versions.")
     return f"Measured energy ranks the versions as time does in {same} of {len(et)} groups" + ("." if same == len(et) else ": where it differs, power — not just time — separates the versions.")
 
-TABLES = ["per_sample", "comparisons", "version_means", "recommendation", "effects", "break_even", "friedman", "energy_time", "repetition_comparisons",
-          "inference_stats", "optimization_stats", "calibration"]
+TABLES = ["per_sample", "blocks", "comparisons", "variance", "detectable", "control", "version_means", "recommendation", "effects", "break_even",
+          "friedman", "energy_time", "inference_stats", "optimization_stats", "calibration"]
 CHARTS = ["change_vs_baseline", "change_per_token_vs_baseline", "energy_per_sample", "energy_vs_correctness", "calibration"]
 REPORT_FILES = [f"{t}.csv" for t in TABLES] + [f"{c}.{x}" for c in CHARTS for x in ("png", "svg")] + ["summary.md", "report.html"]
+
+# %% ../nbs/07a_report.ipynb #e0b6df65
+def _control_md(ctl: pd.DataFrame) -> list[str]:
+    "The A/A section: the control's comparisons with p and interval, and what they say."
+    if not len(ctl): return [f"This study carries no A/A control. Add `{CONTROL}` to `[optimize] strategies`: the baseline saved unchanged, "
+                             "measured like any version, shows how often this study's tests call noise significant."]
+    c = ctl[ctl.kind.isin(["energy", "time"])]
+    head = (f"`{CONTROL}` is the baseline saved unchanged (proven identical when it was made), measured like every other version. "
+            "No true difference exists, so a significant result here is a false positive of this study's own: at α = 0.05 about one "
+            "comparison in twenty should be, and more means the noise is larger than the test assumes.")
+    return [head, "", _md_table(_cmp_view(c), ["domain", "model", "metric", "n", "change (95% CI)", "p", "p_holm", "significant"],
+                                rename={"n": "blocks"}), "",
+            (f"**{int(c.significant.sum())} of {len(c)} came out significant**: see the warnings below." if c.significant.any() else
+             f"None of its {len(c)} cost comparisons came out significant.")]
+
+# %% ../nbs/07a_report.ipynb #4d82f1ff
+def _families_md(cmp: pd.DataFrame) -> str:
+    "One sentence naming Holm's families and saying the intervals are not adjusted."
+    if not len(cmp): return ""
+    fam = cmp.groupby("family").size()
+    return ("Holm's correction runs within each family: " + "; ".join(f"{f} ({n} comparison{'s' * (n != 1)})" for f, n in fam.items()) +
+            ". The intervals are per-comparison 95% intervals, not adjusted; a comparison is called significant on its Holm-adjusted p.")
+
+# %% ../nbs/07a_report.ipynb #1905f7d7
+def _be_view(be: pd.DataFrame) -> pd.DataFrame:
+    if not len(be): return be
+    return be.assign(**{"break-even (inferences)": [_inferences(b, lo, hi) for b, lo, hi in zip(be.break_even_samples, be.break_even_low, be.break_even_high)]})
 
 # %% ../nbs/07a_report.ipynb #c86170f1
 def write_report(results="results",         # the results folder a study wrote
@@ -374,13 +430,15 @@ def write_report(results="results",         # the results folder a study wrote
     colors = version_colors(t["frames"]["inference"].version)
     charts = {}
     if len(cmp):
-        charts["change_vs_baseline"] = change_chart(cmp[cmp.column == "j_per_sample"], "Energy per sample: change vs the baseline (paired, per sample)", ("domain", "model"), colors)
+        charts["change_vs_baseline"] = change_chart(cmp[cmp.column == "j_per_sample"], "Energy per sample: change vs the baseline (paired over blocks)",
+                                                    ("domain", "model"), colors)
         if (cmp.column == "j_per_token").any():
-            charts["change_per_token_vs_baseline"] = change_chart(cmp[cmp.column == "j_per_token"], "Energy per generated token: change vs the baseline", ("domain", "model"), colors)
+            charts["change_per_token_vs_baseline"] = change_chart(cmp[cmp.column == "j_per_token"], "Energy per generated token: change vs the baseline "
+                                                                  "(paired over blocks)", ("domain", "model"), colors)
     if len(ps) and ps.j_per_sample.notna().any():
         charts["energy_per_sample"] = energy_box(ps, "j_per_sample", ["domain", "model"], "J per sample (each point a sample, mean over repetitions)", colors=colors)
         if t["version_means"][["j_per_sample", "correctness"]].notna().all(axis=1).any():
-            charts["energy_vs_correctness"] = pareto_chart(t["version_means"], "Energy vs quality (means over the samples)", colors)
+            charts["energy_vs_correctness"] = pareto_chart(t["version_means"], "Energy vs quality (energy: mean over blocks)", colors)
     if len(t["calibration"]):
         frames = [t["frames"]["inference"], t["frames"]["optimization"]]
         charts["calibration"] = calibration_chart(pd.concat(frames, ignore_index=True))
@@ -389,35 +447,55 @@ def write_report(results="results",         # the results folder a study wrote
               if t["estimated"] else "Energy figures were measured by hardware counters (" + "; ".join(t["sources"]) + ").")
     b = t["budget"]
     md = ["# greenml report", ""] + _header(t, results) + ["", banner, "", "## Recommendation: which version to run", "",
-          f"Per model and domain, the version with the least energy per sample whose saving is significant (paired Wilcoxon, Holm-adjusted p < 0.05, its interval below 0) and whose "
-          f"observed quality change stays within the budget: at most {b['points']:g} percentage point{'s' * (b['points'] != 1)} of top-1 or pass@1 lost, at most {b['perplexity']:g}% more perplexity "
-          "(`greenml report --budget perplexity=…,points=…`). `verified`: the quality interval's worst end is within the budget too.", "",
+          "Per model and domain, the version with the least energy per sample whose saving is significant — a paired t test over blocks (one run "
+          "of every version per block) on the log of the ratio, Holm-adjusted p < 0.05 within the energy-per-sample family, its interval below 0 — "
+          f"and whose observed quality change stays within the budget: at most {b['points']:g} percentage point{'s' * (b['points'] != 1)} of top-1 "
+          f"or pass@1 lost, at most {b['perplexity']:g}% more perplexity (`greenml report --budget perplexity=…,points=…`). `verified`: the quality "
+          f"interval's worst end is within the budget too. The A/A control `{CONTROL}` is never recommended. The break-even is given with the range "
+          "the saving's interval allows.", "",
           _md_table(_rec_view(t["recommendation"]), ["domain", "model", "recommended", "J per sample (baseline → recommended)", "saving (95% CI)", "quality_metric",
                     "quality change (95% CI)", "verified", "break-even (inferences)", "why"], rename={"quality_metric": "quality metric"})
           if len(t["recommendation"]) else "_No version was compared with a baseline on the same samples, so there is nothing to recommend: run the baseline and at least one version._", ""]
-    md += ["## What this study can detect", ""] + [f"- {s}" for s in t["sensitivity"]] + [""]
+    md += [f"- {r.domain} · {r.model}: {r.selection}." for r in t["recommendation"].itertuples() if isinstance(r.selection, str)] if len(t["recommendation"]) else []
+    md += ["", "## The study's own false-positive check (A/A)", ""] + _control_md(t["control"]) + [""]
+    md += ["## What this study can detect", "", _families_md(cmp), ""] + [f"- {s}" for s in t["sensitivity"]] + ["",
+           _md_table(t["detectable"].assign(detectable=[fmt_detectable(x) for x in t["detectable"].detectable]) if len(t["detectable"]) else t["detectable"],
+                     ["domain", "model", "blocks", "paired_by", "family_size", "sd_log", "detectable", "blocks_for_5%", "blocks_for_10%"],
+                     rename={"paired_by": "paired by", "family_size": "energy comparisons (Holm)", "sd_log": "SD of block log ratios",
+                             "detectable": "detectable ± (80% power)", "blocks_for_5%": "blocks for ±5%", "blocks_for_10%": "blocks for ±10%"},
+                     pct=("sd_log",)), "",
+           "### Variance components", "",
+           "Per version, on the log scale (≈ CV): `run_cv`, the spread of a run's J per sample across blocks; `between_cv`, the part of it that "
+           "only more blocks average away; `within_cv`, the noise of one window around its sample's and its block's level, which more samples "
+           "average away. `between_share`: the share of a run figure's variance that is between blocks.", "",
+           _md_table(t["variance"], ["domain", "model", "version", "blocks", "windows", "run_cv", "between_cv", "within_cv", "between_share"],
+                     pct=("run_cv", "between_cv", "within_cv", "between_share")), ""]
     md += [f"> warning: {w}" for w in t["warnings"]] + ([""] if t["warnings"] else [])
     view = _cmp_view(cmp) if len(cmp) else cmp
-    for title, sel, note in (("Energy per sample", "j_per_sample", "J per sample, the mean over samples of each sample's mean over repetitions. `net` subtracts the idle baseline "
-                               "where one was measured (empty where a component is a constant, e.g. CodeCarbon's RAM estimate). `detectable ±` is the smallest relative change this comparison would detect (80% power, after Holm)."),
+    cost = ("Each block is one run of every version; a version's figure is its run's whole window divided by its samples. Change: the ratio of "
+            "geometric means over blocks − 1, with the paired t interval of the same mean; p from the same test; `detectable ±`: the smallest "
+            "change this comparison detects with 80% power after Holm.")
+    for title, sel, note in (("Energy per sample", "j_per_sample", cost + " `net` subtracts the idle baseline where one was measured (empty where a component is a "
+                              "constant, e.g. CodeCarbon's RAM estimate)."),
                              ("Energy per generated token (text, code)", "j_per_token", "A version that writes longer answers spends more per sample even when each token is cheaper; per token separates the two."),
-                             ("Quality", None, "Top-1 accuracy and pass@1 in % of samples (change in points, exact McNemar test; with no sample changed, the interval is the exact bound on changes unseen); perplexity of the reference continuation, the geometric mean of per-sample perplexities (lower is better; relative change, Wilcoxon on log-perplexity). Quality is computed, never estimated.")):
-        part = view[view.column == sel] if sel and len(view) else (view[view.kind != "energy"] if len(view) else view)
-        md += [f"## {title}: each version vs the baseline (paired, per sample)", "", note, "",
-               _md_table(part, [c for c in CMP_COLUMNS if sel or c not in ("net_mean_base", "net_mean", "mde")], rename=CMP_NAMES), ""]
+                             ("Time per sample", "s_per_sample", "Seconds per sample over each run's whole window, paired over blocks like energy." +
+                              (" Where energy is estimated from run time, compare its change with this one." if t["estimated"] else "")),
+                             ("Quality", None, "Quality is paired over samples (an answer does not depend on the machine's state). Top-1 accuracy and pass@1 in % of samples (change in points, exact McNemar test; with no sample changed, the interval is the exact bound on changes unseen); perplexity of the reference continuation, the geometric mean of per-sample perplexities (lower is better; relative change, Wilcoxon on log-perplexity). Quality is computed, never estimated.")):
+        part = view[view.column == sel] if sel and len(view) else (view[~view.kind.isin(["energy", "time"])] if len(view) else view)
+        cols = [c for c in CMP_COLUMNS if sel or c not in ("net_mean_base", "net_mean", "detectable ±", "samples")]
+        md += [f"## {title}: each version vs the baseline ({'paired over blocks' if sel else 'paired over samples'})", "", note, "",
+               _md_table(part, cols, rename={**CMP_NAMES, "n": "blocks" if sel else "samples", "samples": "samples per run"}), ""]
     md += ["## What each optimization changed", "", "Medians over the optimization's repetitions; `optimize_j` is the optimization's own energy.", "",
            _md_table(t["effects"], ["model", "version", "took_effect", "effect_summary", "params_before", "params_after", "sparsity", "quantized_layers", "eligible_layers",
                      "baseline_size_mb", "size_mb", "optimize_s", "optimize_j"]), "",
            "## Break-even: inferences to repay the optimization's own energy", "",
-           _md_table(t["break_even"], ["domain", "model", "version", "optimize_j", "baseline_j_per_sample", "j_per_sample", "saved_j_per_sample", "break_even_samples"],
+           "The optimization's median energy divided by the energy saved per inference; the range divides it by the ends of the saving's interval "
+           "(`never` where the interval reaches no saving).", "",
+           _md_table(_be_view(t["break_even"]), ["domain", "model", "version", "optimize_j", "baseline_j_per_sample", "j_per_sample", "saved_j_per_sample", "break-even (inferences)"],
                      rename={"optimize_j": "optimize (J)", "baseline_j_per_sample": "baseline (J/sample)", "j_per_sample": "version (J/sample)",
-                             "saved_j_per_sample": "saved (J/sample)", "break_even_samples": "break-even (inferences)"}), "",
+                             "saved_j_per_sample": "saved (J/sample)"}), "",
            "## Energy and time", "", _energy_time_text(t), "",
-           "## Across all versions (Friedman, paired)", "", _md_table(t["friedman"], ["domain", "model", "metric", "versions", "n", "statistic", "p"]), "",
-           "## Repetition level (secondary)", "",
-           "One value per run (J per sample of the whole run), Mann-Whitney U with Holm's correction: the thesis's design. With few repetitions it cannot reach significance and no effect-size label is given; the paired tables above are the primary analysis.", "",
-           _md_table(t["repetition_comparisons"], ["domain", "model", "version", "n_base", "n", "median_base", "median", "rel_change", "rel_ci_low", "rel_ci_high", "p_holm", "cliffs_delta", "effect"],
-                     rename={"median_base": "baseline median (J/sample)", "median": "version median (J/sample)", "n_base": "runs (baseline)", "n": "runs"}), "",
+           "## Across all versions (Friedman over blocks)", "", _md_table(t["friedman"], ["domain", "model", "metric", "versions", "blocks", "statistic", "p"]), "",
            "## Calibration: CodeCarbon's estimate vs the hardware counter", "",
            ("Windows where a component was read from a counter also carry CodeCarbon's estimate of the same window; "
             "error = (estimate − counter) / counter, per window (median and quartiles) and over the whole study (total_error).\n\n"

@@ -1,4 +1,4 @@
-"""The optimizations themselves — L1 and structured pruning, dynamic and torchao quantization, bfloat16 and float16, ONNX Runtime in fp32, int8 and int4 — each registered with the code that applies it, where it applies, and its own verdict on what it changed.
+"""The optimizations themselves — L1 and structured pruning, dynamic and torchao quantization, bfloat16 and float16, ONNX Runtime in fp32, int8 and int4, and the `identity` control — each registered with the code that applies it, where it applies, and its own verdict on what it changed.
 
 Docs: https://greenml.github.io/greenml/strategies.html.md"""
 
@@ -442,6 +442,18 @@ def _fp16(lm: LoadedModel): return lm.model.to(torch.float16), {}
 register(Strategy("bf16", "torch", _bf16, verdict=_v_cast("bfloat16"), description="weights cast to bfloat16 (the proof says whether the device computes it natively)"))
 register(Strategy("fp16", "torch", _fp16, verdict=_v_cast("float16"), description="weights cast to float16", devices=("cuda",),
                   device_note="float16 is a GPU format that torch only emulates on the CPU; use bf16 there"));
+
+# %% ../nbs/02_strategies.ipynb #ce692e9d
+def _identity(lm: LoadedModel): return lm.model, {}
+
+def _v_identity(before, after, params, diff, notes) -> tuple[bool, str]:
+    "The verdict of the A/A control: it took effect (as a control) when nothing changed: parameters, dtypes and logits."
+    same = before["params"] == after["params"] and before["dtypes"] == after["dtypes"] and diff == 0
+    return same, ("identical to the baseline" if same else "NOT identical to the baseline") + (
+        f": {after['params']:,} parameters, dtypes {', '.join(sorted(after['dtypes']))}, max |Δlogit| {diff:g}")
+
+register(Strategy("identity", "torch", _identity, verdict=_v_identity,
+                  description="the baseline saved unchanged: the A/A control, a study's own false-positive check (never recommended)"));
 
 # %% ../nbs/02_strategies.ipynb #d6bda010
 class _LogitsOnly(nn.Module):
