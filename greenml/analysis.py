@@ -11,11 +11,11 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 from .core import GreenMLError
-from .results import holm
+from .results import bootstrap_ci, holm
 
 
 # %% auto #0
-__all__ = ['BLOCK_FIGURES', 'QUALITY', 'DEFAULT_QUALITY', 'FAMILIES', 'DEFAULT_BUDGET', 'CONTROL', 'REC_COLUMNS', 'block_of',
+__all__ = ['BLOCK_FIGURES', 'QUALITY', 'DEFAULT_QUALITY', 'CONTROL', 'FAMILIES', 'DEFAULT_BUDGET', 'REC_COLUMNS', 'block_of',
            'blocks', 'block_test', 'detectable_change', 'blocks_needed', 'per_sample', 'paired_ci', 'paired_binary_ci',
            'wilcoxon_p', 'mcnemar_p', 'window_ids', 'windows', 'variance_components', 'paired_comparisons',
            'detectable', 'fmt_detectable', 'sensitivity', 'friedman_by', 'energy_follows_time', 'pareto_front',
@@ -263,23 +263,20 @@ def variance_components(runs: pd.DataFrame,                   # inference runs (
     return pd.DataFrame(rows)
 
 # %% ../nbs/07_analysis.ipynb #10b18671
+CONTROL = "identity"   # the A/A control: the baseline saved unchanged; compared like any version, never recommended
 FAMILIES = {"j_per_sample": "energy per sample", "j_per_token": "energy per token", "s_per_sample": "time per sample"}
 
 def _holm_by_family(out: pd.DataFrame, alpha: float) -> pd.DataFrame:
-    "Holm's correction within each family (a metric across the whole study; every quality metric together), and its size."
-    out["family"] = out.column.map(FAMILIES).fillna("quality")
+    "Holm's correction within each family (a metric across the whole study; every quality metric together), and its size. The A/A control is no family member: it is judged on its own p, at α, as a false-positive check must be."
+    out["family"] = np.where(out.version == CONTROL, "A/A control (not adjusted)", out.column.map(FAMILIES).fillna("quality"))
     out["p_holm"] = np.nan
-    for f, idx in out.groupby("family").groups.items(): out.loc[idx, "p_holm"] = holm(out.loc[idx, "p"])
+    for f, idx in out.groupby("family").groups.items():
+        out.loc[idx, "p_holm"] = out.loc[idx, "p"] if f.startswith("A/A") else holm(out.loc[idx, "p"])
     out["family_size"] = out.groupby("family").p.transform(lambda p: int(p.notna().sum()))
     out["significant"] = out.p_holm < alpha
     return out
 
 # %% ../nbs/07_analysis.ipynb #d15f32b4
-def _boot_ci(d, level, seed=0):
-    "Percentile bootstrap interval of the mean log ratio, as a ratio − 1 (a cross-check, given with 10 blocks or more)."
-    r = stats.bootstrap((d,), np.mean, n_resamples=2999, confidence_level=level, method="percentile", random_state=seed)
-    return float(np.expm1(r.confidence_interval.low)), float(np.expm1(r.confidence_interval.high))
-
 def _block_rows(bl, baseline, level) -> list[dict]:
     "Energy and time of each version against the baseline, paired over the blocks both ran in."
     rows = []
@@ -290,18 +287,19 @@ def _block_rows(bl, baseline, level) -> list[dict]:
             gv = g[g.version == v].set_index("block"); common = gb.index.intersection(gv.index)
             for col, (label, unit, kind) in BLOCK_FIGURES.items():
                 b, o = gb.loc[common, col].to_numpy(float), gv.loc[common, col].to_numpy(float)
+                ok = np.isfinite(b) & np.isfinite(o) & (b > 0) & (o > 0); b, o = b[ok], o[ok]   # the blocks the test uses
                 t = block_test(b, o, level)
                 if not t["n"]: continue   # e.g. no tokens in a vision run
                 r = dict(domain=dom, model=model, version=v, metric=label, column=col, kind=kind, unit=unit, n=t["n"],
                          samples=int(gv.n_samples.max()) if gv.n_samples.notna().any() else np.nan, reps=t["n"],
-                         paired_by=g.paired_by.iloc[0], mean_base=float(np.nanmean(b)), mean=float(np.nanmean(o)),
+                         paired_by=g.paired_by.iloc[0], mean_base=float(b.mean()), mean=float(o.mean()),
                          change=t["change"], ci_low=t["ci_low"], ci_high=t["ci_high"], test="paired t over blocks (log ratio)",
                          p=t["p"], sd_log=t["sd_log"], estimated=bool(g[g.version.isin([baseline, v])].estimated.any()))
                 if col == "j_per_sample":
-                    nb, nv = gb.loc[common, "net_j_per_sample"], gv.loc[common, "net_j_per_sample"]
+                    nb, nv = gb.loc[common[ok], "net_j_per_sample"], gv.loc[common[ok], "net_j_per_sample"]
                     r.update(net_mean_base=nb.mean() if nb.notna().all() else np.nan, net_mean=nv.mean() if nv.notna().all() else np.nan)
                 if t["n"] >= 10 and t["sd_log"] > 0:
-                    r["boot_ci_low"], r["boot_ci_high"] = _boot_ci(np.log(o) - np.log(b), level)
+                    r["boot_ci_low"], r["boot_ci_high"] = np.expm1(bootstrap_ci(np.log(o) - np.log(b), level=level))   # a cross-check
                 rows.append(r)
     return rows
 
@@ -372,9 +370,9 @@ def detectable(cmp: pd.DataFrame,  # `paired_comparisons`
 # %% ../nbs/07_analysis.ipynb #d44688cb
 def fmt_detectable(d: float, # `detectable_change`'s answer: 0.08 is ±8%
                   ) -> str:
-    "A detectable change in words: '±8.0%', or '×3.2' where it is more than a doubling, 'none' where no change can be shown."
+    "A detectable change in words: '±8.0%', '×3.2' where it is more than a doubling, 'none' where no change can be shown."
     if pd.isna(d): return "unknown"
-    return "none" if d == math.inf else f"×{1 + d:.3g}" if d >= 1 else f"±{d:.1%}"
+    return "none" if d == math.inf else "more than ×1000" if d >= 999 else f"×{1 + d:.3g}" if d >= 1 else f"±{d:.1%}"
 
 def sensitivity(cmp: pd.DataFrame, # `paired_comparisons`
                 alpha=0.05,        # significance level
@@ -482,6 +480,7 @@ def break_even(opt: pd.DataFrame,   # optimization runs, with each one's energy_
     "Inferences after which each optimization has repaid its own (median) energy, with the range the saving's interval gives: `inf` (never) where it saves nothing."
     c = cmp.rename(columns={"rel_change": "change", "rel_ci_low": "ci_low", "rel_ci_high": "ci_high", "median_base": "mean_base"})
     if "column" in c: c = c[c.column == "j_per_sample"]
+    if "version" in c: c = c[c.version != CONTROL]   # the A/A control is never a candidate
     mk = ["model", "framework"] if "framework" in c and "framework" in opt else ["model"]   # the thesis: torch and tf each
     cost = opt.groupby(mk + ["version"]).energy_j.median() if len(opt) else pd.Series(dtype=float)
     f = lambda j, s: np.nan if pd.isna(s) else j/s if s > 0 else math.inf
@@ -525,7 +524,6 @@ def _within(kind, change, budget) -> bool:
     return change*100 >= -budget["points"] - 1e-9 if kind == "binary" else change*100 <= budget["perplexity"] + 1e-9
 
 # %% ../nbs/07_analysis.ipynb #ef68ca88
-CONTROL = "identity"   # the A/A control: the baseline saved unchanged as a version; compared like any other, never recommended
 REC_COLUMNS = ["domain", "model", "recommended", "j_per_sample_base", "j_per_sample", "saving", "saving_ci_low", "saving_ci_high",
                "quality_metric", "quality_kind", "quality_base", "quality", "quality_change", "quality_ci_low", "quality_ci_high",
                "break_even_samples", "break_even_low", "break_even_high", "verified", "estimated", "selection", "why"]
@@ -558,7 +556,7 @@ def recommend(cmp: pd.DataFrame,                  # `paired_comparisons`
         ok, why = [], []
         for v, er in e.iterrows():
             if v == CONTROL: why.append(f"{v}: the A/A control (the baseline saved unchanged), never recommended"); continue
-            ch = f"{er.change:+.1%} [{er.ci_low:+.1%}, {er.ci_high:+.1%}] (p_holm {er.p_holm:.2g})"
+            ch = f"{_fmt_change('energy', er.change, er.ci_low, er.ci_high)} (p_holm {er.p_holm:.2g})"
             if er.p_holm < alpha and er.ci_low > 0: why.append(f"{v}: uses more energy, {ch}"); continue
             if not (er.p_holm < alpha and er.ci_high < 0): why.append(f"{v}: energy {ch} is not a significant saving"); continue
             if v not in q.index: why.append(f"{v}: no quality measure to check"); continue
@@ -584,6 +582,7 @@ def recommend(cmp: pd.DataFrame,                  # `paired_comparisons`
             if bl is not None and nb >= 20:
                 v, ho, sel = _holdout(bl, dom, model, [x for _, x in ok], baseline, level)
                 er = e.loc[v].copy(); er["change"], er["ci_low"], er["ci_high"] = ho["change"], ho["ci_low"], ho["ci_high"]
+                if not ho["ci_high"] < 0: sel += "; on those blocks its saving's interval reaches no saving, so treat it as unconfirmed"
             else:
                 sel = (f"the cheapest of {len(ok)} qualifying versions: choosing the least of several estimates favours one whose "
                        f"noise ran low, so its saving is optimistic (with 20 blocks or more greenml re-estimates it on blocks not "

@@ -214,7 +214,7 @@ def _control_warnings(ctl: pd.DataFrame, # the A/A control's rows of `paired_com
                      ) -> list[str]:
     "A warning for each cost comparison of the A/A control that came out significant: the study's own false positive."
     return [f"the A/A control `{CONTROL}` (the baseline saved unchanged) came out significant for {r.model}, {r.domain}: {r.metric} "
-            f"{_fmt_change(r.kind, r.change, r.ci_low, r.ci_high)}, p_holm {r.p_holm:.2g}. No true difference exists there, so this study's "
+            f"{_fmt_change(r.kind, r.change, r.ci_low, r.ci_high)}, p {r.p:.2g}. No true difference exists there, so this study's "
             "noise is larger than its tests assume (a busy machine, drift within a run); treat its other significant results with "
             "caution and run more blocks, on a quiet machine"
             for r in ctl.itertuples() if r.kind in ("energy", "time") and r.significant]
@@ -364,7 +364,7 @@ def _rec_view(rec: pd.DataFrame) -> pd.DataFrame:
 
 def _inferences(b, lo=np.nan, hi=np.nan) -> str:
     "A break-even and its range in words: '1,234 [567, never]'."
-    f = lambda v: "never" if v == math.inf else f"{v:,.0f}"
+    f = lambda v: "never" if v == math.inf else "<1" if v < 1 else f"{v:,.0f}"
     if pd.isna(b): return "—"
     return f(b) + (f" [{f(lo)}, {f(hi)}]" if pd.notna(lo) and pd.notna(hi) else "")
 
@@ -392,12 +392,17 @@ def _control_md(ctl: pd.DataFrame) -> list[str]:
                              "measured like any version, shows how often this study's tests call noise significant."]
     c = ctl[ctl.kind.isin(["energy", "time"])]
     head = (f"`{CONTROL}` is the baseline saved unchanged (proven identical when it was made), measured like every other version. "
-            "No true difference exists, so a significant result here is a false positive of this study's own: at α = 0.05 about one "
-            "comparison in twenty should be, and more means the noise is larger than the test assumes.")
+            "No true difference exists, so a significant result here is a false positive of this study's own. It is judged on its "
+            "own p at α = 0.05, outside Holm's families: about one test in twenty should come out significant by chance, and more "
+            "means the noise is larger than the test assumes. Its rows are not independent: where energy is estimated from run time, "
+            "energy and time per sample are nearly the same test.")
+    n = int(c.p.notna().sum())
     return [head, "", _md_table(_cmp_view(c), ["domain", "model", "metric", "n", "change (95% CI)", "p", "p_holm", "significant"],
                                 rename={"n": "blocks"}), "",
-            (f"**{int(c.significant.sum())} of {len(c)} came out significant**: see the warnings below." if c.significant.any() else
-             f"None of its {len(c)} cost comparisons came out significant.")]
+            (f"**{int(c.significant.sum())} of {n} came out significant**: see the warnings below." if c.significant.any() else
+             f"None of its {n} testable cost comparisons came out significant." if n else
+             "None of its comparisons could be tested (fewer than 2 blocks, or no spread between them): the check did not run.")
+            + (f" {len(c) - n} could not be tested (fewer than 2 blocks, or no spread)." if 0 < n < len(c) else "")]
 
 # %% ../nbs/07a_report.ipynb #4d82f1ff
 def _families_md(cmp: pd.DataFrame) -> str:
