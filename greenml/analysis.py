@@ -387,7 +387,8 @@ def sensitivity(cmp: pd.DataFrame, # `paired_comparisons`
         if not np.isfinite(r["sd_log"]):
             out.append(f"{head}: too few to estimate the run-to-run noise, so no change can be shown; run at least 3 ([inference] reps)")
             continue
-        det = "no change at all" if r["detectable"] == math.inf else f"a change of about {fmt_detectable(r['detectable'])}"
+        d = r["detectable"]
+        det = "no change at all" if d == math.inf else f"only a change of {fmt_detectable(d)}" if d >= 1 else f"a change of about {fmt_detectable(d)}"
         out.append(f"{head}, per-block log-ratio SD {r['sd_log']:.1%}: in a family of {r['family_size']} energy comparison{'s' * (r['family_size'] != 1)} "
                    f"(Holm, α = {alpha:g}) it detects {det} with {power:.0%} power; ±5% would need {n(r['blocks_for_5%'])} blocks, "
                    f"±10% {n(r['blocks_for_10%'])}")
