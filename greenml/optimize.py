@@ -299,6 +299,16 @@ def optimization_row(rec,                        # the record of the `optimize` 
                max_abs_logit_diff=e.get("max_abs_logit_diff"), took_effect=e.get("took_effect"), effect_summary=e.get("effect_summary"))
     return row
 
+# %% ../nbs/02_optimize.ipynb #ba84ecb7
+def _prove_saved(lm: LoadedModel, d: Path, effect: dict):
+    "A strategy that must leave the model unchanged (`Strategy.identical`) is proven again on the copy that inference will load from `d`."
+    x = lm.example_inputs(2, seq_len=12)
+    diff = float((load_optimized(d, base=lm).logits(x) - lm.logits(x)).abs().max())
+    effect["effect_summary"] += f"; as saved and loaded back: max |Δlogit| {diff:g}"
+    if diff != 0:
+        effect["took_effect"] = False
+        warnings.warn(f"{lm.spec.name}: the saved {d.name} is NOT identical to the baseline (max |Δlogit| {diff:g})", NoEffectWarning)
+
 # %% ../nbs/02_optimize.ipynb #6b55ec53
 def optimize_unit(lm: LoadedModel,                # the model, on the study's device; a copy is optimized, never `lm` itself
                   strategy: str,                  # a name in `STRATEGIES`, applicable to `lm` on its device
@@ -332,6 +342,7 @@ def optimize_unit(lm: LoadedModel,                # the model, on the study's de
         else: size = saved["effect"]["size_on_disk"]
         if fmt == "module" and hf_savable(lm.model): base_bytes = baseline_size(lm, models_dir, "module")   # a pickled version against the pickled baseline
         opt.effect.update(size_on_disk=size, baseline_size_on_disk=base_bytes if base_bytes is not None else baseline_size(lm, models_dir))
+        if s.identical: _prove_saved(lm, Path(models_dir)/lm.spec.key/(version or strategy), opt.effect)
         b = opt.effect["baseline_size_on_disk"]
         if size and b and size > b * 1.01:
             opt.effect["effect_summary"] += f"; WARNING: {size/1e6:.1f} MB on disk, more than the baseline's {b/1e6:.1f} MB"

@@ -187,6 +187,7 @@ class Strategy:
     devices: tuple = ("cpu", "cuda")  # the kinds of device it runs on
     device_note: str = ""             # why not on the others, in a few words
     state_dict: bool = False          # saved as a state dict and loaded by re-applying `apply` to the base model
+    identical: bool = False           # must equal the base model: proven again on the copy saved to disk (the A/A control)
 
 STRATEGIES: dict[str, Strategy] = {}
 
@@ -452,7 +453,7 @@ def _v_identity(before, after, params, diff, notes) -> tuple[bool, str]:
     return same, ("identical to the baseline" if same else "NOT identical to the baseline") + (
         f": {after['params']:,} parameters, dtypes {', '.join(sorted(after['dtypes']))}, max |Δlogit| {diff:g}")
 
-register(Strategy("identity", "torch", _identity, verdict=_v_identity,
+register(Strategy("identity", "torch", _identity, verdict=_v_identity, identical=True,
                   description="the baseline saved unchanged: the A/A control, a study's own false-positive check (never recommended)"));
 
 # %% ../nbs/02_strategies.ipynb #d6bda010
