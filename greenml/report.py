@@ -409,8 +409,12 @@ def _families_md(cmp: pd.DataFrame) -> str:
     "One sentence naming Holm's families and saying the intervals are not adjusted."
     if not len(cmp): return ""
     fam = cmp.groupby("family").size()
-    return ("Holm's correction runs within each family: " + "; ".join(f"{f} ({n} comparison{'s' * (n != 1)})" for f, n in fam.items()) +
-            ". The intervals are per-comparison 95% intervals, not adjusted; a comparison is called significant on its Holm-adjusted p.")
+    n_ = lambda f, n: f"{f} ({n} comparison{'s' * (n != 1)})"
+    holm_ = [n_(f, n) for f, n in fam.items() if not f.startswith("A/A")]
+    aa = [n_(f, n) for f, n in fam.items() if f.startswith("A/A")]
+    return ("Holm's correction runs within each family: " + "; ".join(holm_) + "." + (f" Outside them, the {aa[0]} is judged on its own p."
+            if aa else "") + " The intervals are per-comparison 95% intervals, not adjusted; a comparison is called significant on its "
+            "Holm-adjusted p.")
 
 # %% ../nbs/07a_report.ipynb #1905f7d7
 def _be_view(be: pd.DataFrame) -> pd.DataFrame:
