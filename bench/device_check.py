@@ -2,14 +2,19 @@
 
 Prints `greenml doctor`'s view of the machine, then runs the two embedded models' shapes — SmolLM2-135M (greedy decoding
 with a KV cache) and EfficientNet-Lite0 (batches of images) — as baseline fp32 and two optimized versions (fp16, bf16) on
-the GPU, each sample in its own meter window, and prints per version:
+the GPU the way a study measures them: one resolving window per version (`measure_passes`: the samples pass after pass
+until the window is the meter's `min_window_s`, 4 s where NVML is read), each version after a cool-down that waits for
+the GPU's power to fall back near idle, and prints per version:
 
 - per-GPU energy of the infer phase, and its average power, which must lie between the GPU's idle power (measured with the
   CUDA context and the model loaded) and its power limit — a check that the counter, the CUDA sync at window edges and the
   idle baseline agree;
 - J per sample (per token for the LM);
 - where the CPU or RAM was read from RAPL, how far CodeCarbon's estimate of the same windows was from the counter;
-- how often the NVML energy counter actually updates (polled), against the 0.1 s the meter assumes.
+- how often the NVML energy counter actually updates (polled), against the 0.1 s the meter assumes;
+- the passes the window took, and beside it the old way: a window per sample (how many were below resolution, and how far
+  their mean J per sample is from the resolving window's);
+- the cool-down: how long the GPU took to return within 10% of its idle power.
 
 Weights are RANDOM: SmolLM2's 538 MB cannot travel to a lent GPU machine, and energy and speed depend on the shapes, not on
 the values. No correctness figure is computed or reported.
@@ -22,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import torch
-from greenml.measure import Meter, doctor
+from greenml.measure import Meter, doctor, measure_passes
 
 # SmolLM2-135M-Instruct's architecture (its GGUF header): a Llama decoder, 134.5 M parameters with the tied head.
 SMOLLM2 = dict(vocab_size=49152, hidden_size=576, intermediate_size=1536, num_hidden_layers=30, num_attention_heads=9,
@@ -69,34 +74,54 @@ def counter_period(meter, seconds=1.0):
     return statistics.median(b - a for a, b in zip(changes, changes[1:])) if len(changes) > 2 else None
 
 
+def cooldown(meter, most_s=30.0, step_s=0.5, tol=0.10):
+    "Wait until the GPU's power, read over `step_s` windows, is within `tol` of its idle power (at most `most_s`); the seconds waited."
+    idle = (meter.idle_w or {}).get("gpu")
+    if idle is None or not meter.device.startswith("cuda"): return 0.0
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < most_s:
+        with meter.measure("cooldown") as w: time.sleep(step_s)
+        g = w.record.components.get("gpu")
+        if g is not None and g.energy_j / w.record.duration_s <= idle*(1 + tol): break
+    return round(time.perf_counter() - t0, 1)
+
+
 def run_version(meter, name, make, sample, n, device):
+    waited = cooldown(meter)                                       # the previous version's heat gone
     model = make()
     meter.idle_baseline(force=True, components=["gpu"])            # CUDA context and model in place
     with torch.inference_mode():
-        sample(model, 10_000)                                      # warm-up (kernels, caches), not measured
-        with meter.measure("infer", model=name) as w:
-            units = 0
+        for s in range(3): sample(model, 10_000 + s)               # warm-up (kernels, caches), not measured
+        p = measure_passes(meter, list(range(n)), lambda s: sample(model, s), name="infer", model=name)
+        with meter.measure("per-sample", model=name) as w:         # the old way, for comparison: a window per sample
+            per = []
             for s in range(n):
-                with meter.measure("sample", model=name): units += sample(model, s)
-    rec = w.record
+                with meter.measure("sample", model=name) as ws: u = sample(model, s)
+                per.append((ws.record, u))
     del model
     if device.startswith("cuda"): torch.cuda.empty_cache()
-    return rec, units
+    return p, per, waited
 
 
-def report(rec, units, unit, gpu_limits):
-    out = dict(duration_s=round(rec.duration_s, 3), energy_j=round(rec.energy_j, 3), sources=rec.sources, flags=rec.flags)
-    per = rec.energy_j / units if units else math.nan
-    out[f"j_per_{unit}"] = round(per, 4)
+def report(p, per, waited, unit, gpu_limits):
+    rec = p.record
+    units = sum(u for _, u in per) * p.passes
+    out = dict(duration_s=round(rec.duration_s, 3), passes=p.passes, energy_j=round(rec.energy_j, 3), below_resolution=rec.below_resolution,
+               sources=rec.sources, flags=rec.flags, cooldown_s=waited)
+    j = rec.energy_j / units if units else math.nan
+    out[f"j_per_{unit}"] = round(j, 5)
+    old = sum(r.energy_j for r, _ in per) / max(1, sum(u for _, u in per))
+    out["per_sample_windows"] = dict(below_resolution=f"{sum(r.below_resolution for r, _ in per)} of {len(per)}",
+                                     **{f"j_per_{unit}": round(old, 5)}, vs_resolving=f"{old/j - 1:+.1%}" if j else None)
     g = rec.components.get("gpu")
     if g is not None:
         out["gpu"] = {}
-        for dev, j in g.parts.items():
-            watts = j / rec.duration_s
+        for dev, e in g.parts.items():
+            watts = e / rec.duration_s
             idle = g.idle_w
             limit = gpu_limits.get(dev)
             ok = idle is not None and limit is not None and idle <= watts <= limit
-            out["gpu"][dev] = dict(energy_j=round(j, 3), avg_power_w=round(watts, 1), idle_w=None if idle is None else round(idle, 1),
+            out["gpu"][dev] = dict(energy_j=round(e, 3), avg_power_w=round(watts, 1), idle_w=None if idle is None else round(idle, 1),
                                    limit_w=limit, power_between_idle_and_limit=ok)
     for c, ce in rec.components.items():
         if ce.estimate_error is not None: out[f"{c}_estimate_error"] = f"{ce.estimate_error:+.1%} (counter {ce.energy_j:.2f} J, CodeCarbon {ce.estimate_j:.2f} J)"
@@ -121,19 +146,20 @@ def main():
     meter.idle_baseline()
     g = next((b for b in meter.backends if b.name == "gpu"), None)
     limits = {f"cuda:{i}": g.gpus.get_power_management_limit(i) / 1000 for i in g.indices} if g else {}
-    print(f"== NVML energy counter update period: {counter_period(meter)} s (the meter assumes 0.1 s)")
+    print(f"== NVML energy counter update period: {counter_period(meter)} s (the meter assumes 0.1 s); resolving windows of at least {meter.min_window_s} s")
     versions = {"fp32": torch.float32, "fp16": torch.float16, "bf16": torch.bfloat16}
     if not a.device.startswith("cuda"): versions.pop("fp16")       # no fast fp16 kernels on CPU
     results = {}
     for vname, dt in versions.items():
-        rec, units = run_version(meter, f"smollm2-135m/{vname}", lambda: smollm2(a.device, dt),
-                                 lambda m, s: lm_sample(m, a.device, a.tokens, s), a.samples, a.device)
-        results[f"smollm2-135m (random weights) {vname}"] = report(rec, units, "token", limits)
-        rec, units = run_version(meter, f"efficientnet-lite0/{vname}", lambda: efficientnet(a.device, dt),
-                                 lambda m, s: vision_sample(m, a.device, dt, a.batch, s), a.samples, a.device)
-        results[f"efficientnet-lite0 (random weights) {vname}"] = report(rec, units, "image", limits)
+        res = run_version(meter, f"smollm2-135m/{vname}", lambda: smollm2(a.device, dt),
+                          lambda m, s: lm_sample(m, a.device, a.tokens, s), a.samples, a.device)
+        results[f"smollm2-135m (random weights) {vname}"] = report(*res, "token", limits)
+        res = run_version(meter, f"efficientnet-lite0/{vname}", lambda: efficientnet(a.device, dt),
+                          lambda m, s: vision_sample(m, a.device, dt, a.batch, s), a.samples, a.device)
+        results[f"efficientnet-lite0 (random weights) {vname}"] = report(*res, "image", limits)
     print("== infer phase per version"); print(json.dumps(results, indent=1))
     bad = [k for k, v in results.items() for dev, x in v.get("gpu", {}).items() if not x["power_between_idle_and_limit"]]
+    bad += [k for k, v in results.items() if v["below_resolution"]]
     print("== power check:", "every version's average GPU power lies between idle and the power limit" if not bad and limits
           else ("no GPU counted" if not limits else f"OUT OF RANGE: {bad}"))
     return 0 if not bad else 1

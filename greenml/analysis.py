@@ -34,12 +34,15 @@ BLOCK_FIGURES = {"j_per_sample": ("energy per sample", "J", "energy"), "j_per_to
 
 def blocks(runs: pd.DataFrame, # inference runs (the `infer` phase is used): j_per_sample, duration, n_samples per run
           ) -> pd.DataFrame:
-    "One row per (domain, model, version, block): that run's J per sample, net J per sample, J per token and seconds per sample, each over its whole window."
+    "One row per (domain, model, version, block): that run's J per sample, net J per sample, J per token and seconds per sample, each over its whole window; runs whose window was below its source's resolution are left out."
     d = runs[runs.phase == "infer"].copy() if "phase" in runs else runs.copy()
+    if "below_resolution" in d:   # a window shorter than its source resolves gives no energy figure
+        d = d[~d.below_resolution.astype(str).str.lower().eq("true")]
     d["block"], how = block_of(d)
-    for c in ("j_per_sample", "net_j_per_sample", "j_per_token", "duration", "n_samples"):
+    for c in ("j_per_sample", "net_j_per_sample", "j_per_token", "duration", "n_samples", "passes"):
         d[c] = pd.to_numeric(d[c], errors="coerce") if c in d else np.nan
-    d["s_per_sample"] = d.duration / d.n_samples.where(d.n_samples > 0)
+    per = d.duration / (d.n_samples.where(d.n_samples > 0) * d.passes.fillna(1))   # a window over several passes: per sample and pass
+    d["s_per_sample"] = pd.to_numeric(d["s_per_sample"], errors="coerce").fillna(per) if "s_per_sample" in d else per
     d["estimated"] = d.estimated.astype(str).str.lower().eq("true") if "estimated" in d else True
     keys = ["domain", "model", "version", "block"]
     out = d.groupby(keys, dropna=False).agg(j_per_sample=("j_per_sample", "mean"), net_j_per_sample=("net_j_per_sample", "mean"),

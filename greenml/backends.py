@@ -13,8 +13,8 @@ from fastcore.basics import patch
 
 
 # %% auto #0
-__all__ = ['COMPONENTS', 'RAPL_ROOT', 'RAPL_FIX', 'Channel', 'Reading', 'Backend', 'rapl_zones', 'fake_powercap', 'set_uj',
-           'RaplBackend', 'GpuBackend', 'hold_integral', 'FakeGPUs', 'FakePowerMonitor', 'CodeCarbonBackend']
+__all__ = ['COMPONENTS', 'RAPL_ROOT', 'RAPL_FIX', 'LOAD_READ_S', 'Channel', 'Reading', 'Backend', 'rapl_zones', 'fake_powercap',
+           'set_uj', 'RaplBackend', 'GpuBackend', 'hold_integral', 'FakeGPUs', 'FakePowerMonitor', 'CodeCarbonBackend']
 
 # %% ../nbs/00_backends.ipynb #6a26f1e3
 from .core import GreenMLError   # defined in core; every layer imports it from where it knows it
@@ -424,6 +424,7 @@ class CodeCarbonBackend(Backend):
 
 # %% ../nbs/00_backends.ipynb #7a340d6a
 _CC_CPU_SOURCES = {"cpu_load": "codecarbon:cpu_load", "constant": "codecarbon:tdp"}
+LOAD_READ_S = 0.1   # one reading of the load model: ten of psutil's 10 ms CPU ticks (see `channels`)
 
 @patch
 def probe(self: CodeCarbonBackend):
@@ -498,8 +499,9 @@ def channels(self: CodeCarbonBackend):
     ch = [Channel("ram", "codecarbon:user_constant" if forced else "codecarbon:constant", False, 0.0, True)]
     # Only CodeCarbon's power *models* are used. Where it found no TDP for this CPU it falls back to reading RAPL itself
     # (its scheduler is stopped, so those readings are stale): then it offers no CPU figure, and RAPL (through Zeus) covers the CPU.
-    # psutil's CPU times tick at 100 Hz; a constant model has no update interval.
-    if mode in _CC_CPU_SOURCES: ch.insert(0, Channel("cpu", _CC_CPU_SOURCES[mode], False, 0.01 if mode == "cpu_load" else 0.0, mode != "cpu_load"))
+    # psutil's CPU times tick at 100 Hz, so a load fraction needs ten ticks to be read in steps of 10%: one reading per 0.1 s
+    # (the cubic model turns a coarser, noisier reading into a bias). A constant model has no update interval.
+    if mode in _CC_CPU_SOURCES: ch.insert(0, Channel("cpu", _CC_CPU_SOURCES[mode], False, LOAD_READ_S if mode == "cpu_load" else 0.0, mode != "cpu_load"))
     return ch
 
 # %% ../nbs/00_backends.ipynb #7de9dc14

@@ -6,14 +6,14 @@ Docs: https://greenml.github.io/greenml/cli.html.md"""
 
 # %% ../nbs/08_cli.ipynb #1cbb1a05
 from __future__ import annotations
-import argparse, contextlib, json, os, shlex, signal, subprocess, sys, time, shutil
+import argparse, contextlib, json, math, os, shlex, signal, subprocess, sys, time, shutil
 from pathlib import Path
 from .measure import Meter, doctor, record_table, records_table
 from .core import GreenMLError
 
 # %% auto #0
-__all__ = ['cmd_doctor', 'cmd_measure', 'demo_workload', 'cmd_demo', 'cmd_models', 'cmd_optimize', 'cmd_infer', 'cmd_run',
-           'cmd_thesis', 'cmd_data', 'cmd_report', 'build_parser', 'main']
+__all__ = ['cmd_doctor', 'cmd_measure', 'demo_workload', 'cmd_demo', 'cmd_models', 'cmd_optimize', 'cmd_infer',
+           'blocks_plan_text', 'cmd_run', 'cmd_thesis', 'cmd_data', 'cmd_report', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #814820b5
 _RUNTIMES = {"onnxruntime": "onnx, onnx-int8, onnx-int8-static", "onnxruntime-genai": "onnx, onnx-int8, onnx-int4 on decoder LMs",
@@ -232,9 +232,11 @@ def _parser_optimize(sub):
 def _inf_line(r):
     keys = [k for k in ("accuracy_top1", "accuracy_top5", "perplexity", "pass_at_1", "parse_rate", "pep8", "grammar", "fidelity") if r.get(k) is not None]
     ms = "  ".join(f"{k} {r[k]:.3f}" for k in keys)
+    head = f"  {r['model']:<20} {r['version']:<17}{r['domain']:<7}"
+    if r.get("phase") == "quality": return f"{head}quality {r['n_samples']:>4} samples  {ms}"
     per_tok = f" {r['j_per_token']:.3f} J/token" if r.get("j_per_token") else ""
-    return (f"  {r['model']:<20} {r['version']:<17}{r['domain']:<7}#{r['iteration']:<3}{r['n_samples']:>4} samples "
-            f"{r['j_per_sample']:>8.2f} J/sample{per_tok}{' (estimate)' if r['estimated'] else ''}  {ms}")
+    return (f"{head}block {r['iteration']:<3}{r['n_samples']:>4} samples x {r.get('passes') or 1} passes "
+            f"{r['j_per_sample']:>8.2f} J/sample{per_tok}{' (estimate)' if r['estimated'] else ''}")
 
 # %% ../nbs/08_cli.ipynb #c4d53e2a
 def _with_task(models: list, task: str | None) -> list:
@@ -255,12 +257,15 @@ def cmd_infer(args, # the parsed command line
     from greenml.models import resolve_device
     device = resolve_device(args.device)   # first: a bad device stops everything
     data, fields, models = parse_data(args.data), parse_fields(args.field), _with_task(models, args.task)
+    if args.energy_samples is not None and args.energy_samples < 1: raise GreenMLError(f"--energy-samples {args.energy_samples}: give 1 or more")
     m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
     rows = run_inference(models, versions, domains=_split(args.domains) or None, reps=args.reps, meter=m, out=args.out,
                          models_dir=args.models_dir, data=data, n_samples=args.samples, max_new_tokens=args.max_new_tokens,
                          languagetool=args.languagetool, progress=lambda r: print(_inf_line(r), flush=True), device=device,
-                         code_dataset=args.code_dataset, fields=fields, batch_size=args.batch_size)
-    print(f"{len(rows)} inference runs appended to {args.out}/inference_results.csv (per-sample rows: {args.out}/inference_samples.csv)")
+                         code_dataset=args.code_dataset, fields=fields, batch_size=args.batch_size,
+                         energy_samples=args.energy_samples, seed=args.seed)
+    nq = sum(r.get("phase") == "quality" for r in rows)
+    print(f"{nq} quality passes and {len(rows) - nq} energy runs appended to {args.out}/inference_results.csv (per-sample rows: {args.out}/inference_samples.csv)")
     return 0
 
 # %% ../nbs/08_cli.ipynb #bada4189
@@ -270,7 +275,9 @@ def _parser_infer(sub):
     i.add_argument("--models", required=True, help="comma-separated model names, hub ids or folders")
     i.add_argument("--versions", default="baseline", help="comma-separated: baseline and/or optimized strategies (default: baseline)")
     i.add_argument("--domains", default="", help="comma-separated text,code,vision (default: every domain the model serves)")
-    i.add_argument("--reps", type=int, default=1, help="repetitions (default: 1)")
+    i.add_argument("--reps", type=int, default=1, help="blocks: each runs every version once per model and domain, in a fresh seeded order (default: 1)")
+    i.add_argument("--energy-samples", type=int, default=None, help="samples each energy run measures, the first of the quality set (default: all)")
+    i.add_argument("--seed", type=int, default=0, help="the seed of the versions' order in each block (default: 0)")
     i.add_argument("--data", default=None, help="your data per domain, text=FILE,code=FILE,vision=DIR (formats: `greenml data --help`), or a folder in the thesis's layout (default: embedded)")
     i.add_argument("--field", default=None, help="your JSONL's field names, greenml's=yours: prompt=input,reference=target")
     i.add_argument("--batch-size", type=int, default=1, help="images per measured forward pass, and sequences per teacher-forced perplexity pass; "
@@ -285,6 +292,42 @@ def _parser_infer(sub):
     i.add_argument("--device", default="auto", help=_DEVICE_HELP + " (default: auto)")
     _common(i, idle=3.0)
     i.set_defaults(func=cmd_infer)
+
+# %% ../nbs/08_cli.ipynb #af0993e4
+def _percent(s: str) -> float:
+    "'5%' or '0.05' as 0.05; anything else is argparse's one-line error."
+    try: v = float(s.strip().rstrip("%"))/(100 if s.strip().endswith("%") else 1)
+    except ValueError: raise argparse.ArgumentTypeError(f"{s!r}: give a change such as 5% or 0.05") from None
+    if not 0 < v < 10: raise argparse.ArgumentTypeError(f"{s!r}: give a change between 0 and 1000%, e.g. 5%")
+    return v
+
+# %% ../nbs/08_cli.ipynb #637fa3b5
+def blocks_plan_text(cfg,          # the study (`experiment.Config`)
+                     change: float, # the change in energy per sample to detect, e.g. 0.05
+                    ) -> str:
+    "What `--plan` adds: per (domain, model), the blocks run, the blocks a change of `change` needs (80% power, Holm) and how long the rest would take."
+    import numpy as np, pandas as pd
+    from greenml.analysis import blocks, paired_comparisons, detectable
+    from greenml.cluster import unit_seconds, overhead
+    f = Path(cfg["experiment.out"])/"inference_results.csv"
+    runs = pd.read_csv(f) if f.exists() and f.stat().st_size else pd.DataFrame()
+    runs = runs[runs.config_hash == cfg.hash] if "config_hash" in runs else runs.iloc[:0]
+    head = f"to detect a change of {change:.0%} in energy per sample (80% power, after Holm):"
+    if not len(runs) or not (runs.phase == "infer").any(): return f"{head} no block has run yet: run a few (at least 3) first, then ask again"
+    det = detectable(paired_comparisons(blocks(runs)), targets=(change,))
+    if not len(det): return f"{head} no version has been compared with its baseline in the same blocks yet"
+    est, r = unit_seconds(cfg["experiment.out"]), overhead(cfg["experiment.out"]) or 1.0
+    lines = [head]
+    for x in det.to_dict("records"):
+        need = x[f"blocks_for_{change:.0%}"]
+        vs = cfg.versions_for(x["model"]) if x["model"] in cfg["experiment.models"] else []
+        block_s = sum(est.get(("infer", x["model"], v, x["domain"]), math.nan) + cfg["measure.cooldown_s"] for v in vs)*r
+        if not np.isfinite(need): lines.append(f"  {x['domain']} · {x['model']}: {x['blocks']} blocks run; too few to estimate the noise — run at least 3"); continue
+        more = max(0, int(need) - int(x["blocks"]))
+        t = "" if not more or not np.isfinite(block_s) else f", about {more*block_s/60:.1f} min ({block_s:.0f} s a block)"
+        lines.append(f"  {x['domain']} · {x['model']}: {x['blocks']} blocks run, {need:.0f} needed: "
+                     + (f"{more} more (`[inference] reps = {int(need)}`){t}" if more else "enough already"))
+    return "\n".join(lines)
 
 # %% ../nbs/08_cli.ipynb #44449a26
 def cmd_run(args, # the parsed command line
@@ -315,6 +358,7 @@ def cmd_run(args, # the parsed command line
     if args.plan:   # what would run, and for how long: nothing measured, nothing written
         from greenml.cluster import plan_text
         print(plan_text(cfg))
+        print(blocks_plan_text(cfg, args.detect))
         if args.cluster is not None:
             from greenml.cluster import nodes_plan_text
             print(nodes_plan_text(cfg, args.cluster))
@@ -338,6 +382,8 @@ def _parser_run(sub):
     r.add_argument("--quiet", action="store_true", help="no progress bar (for CI and logs)")
     r.add_argument("--plan", action="store_true", help="print what would run (units per phase, model, version) and how long it should take, from the "
                    "times already measured in the results folder; measures and writes nothing")
+    r.add_argument("--detect", type=_percent, default=0.05, metavar="CHANGE", help="with --plan: the change in energy per sample the study should detect "
+                   "(80%% power, after Holm), e.g. 5%% or 0.05; the plan says how many more blocks that takes, and how long (default: 5%%)")
     r.add_argument("--cluster", default=None, metavar="ADDRESS", help="run the units on Dask workers, one measured unit at a time per machine: a scheduler's "
                    "address (tcp://HOST:8786) or local:N (N worker processes here); needs pip install -e \".[dask]\"; with --plan, the estimate per machine")
     r.add_argument("--retries", type=int, default=2, metavar="N", help="with --cluster: how often a unit runs again after its worker died, then it is reported as failed (default: 2)")

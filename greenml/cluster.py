@@ -155,7 +155,7 @@ def _unit_task(spec: dict,          # the client run (`_setup`)
             job.meter.idle_baseline()   # this machine at rest, no other greenml unit running on it
             st["session"] = session_record(cfg, job.meter, role="worker", pid=os.getpid())
         try:
-            if u.phase == "infer" and may_build: ensure_version(cfg, job, u.model, u.version)
+            if u.phase in ("infer", "quality") and may_build: ensure_version(cfg, job, u.model, u.version)
             writes, error = unit_writes(cfg, job, u, tags, st["cache"]), None
         except Exception as e: writes, error = None, failure(e)
         if cfg["measure.cooldown_s"]: time.sleep(cfg["measure.cooldown_s"])   # the machine cools before its next unit, still locked
@@ -206,13 +206,15 @@ def _set_retries(dask_scheduler=None, n: int = 2):
 
 # %% ../nbs/06a_cluster.ipynb #6e31ef13
 def _waves(todo: list) -> list[list]:
-    "The units in the order the cluster runs them, each wave after the last: one optimization per model (it saves the baseline's copy), the other first repetitions (each saves its version), the other optimizations, then inference: inference finds every version made, and a version is saved before its other repetitions read it."
+    "The units in the order the cluster runs them, each wave after the last: one optimization per model (it saves the baseline's copy), the other first repetitions (each saves its version), the other optimizations, the baselines' quality (the reference), the other versions' quality, then the blocks: inference finds every version made, and a version is saved before its other repetitions read it."
     first = {}
     for u in todo:
         if u.phase == "optimize" and u.iteration == 1: first.setdefault(u.model, u)
     ones = [u for u in todo if u.phase == "optimize" and u.iteration == 1 and u not in first.values()]
     rest = [u for u in todo if u.phase == "optimize" and u.iteration != 1]
-    return [w for w in (list(first.values()), ones, rest, [u for u in todo if u.phase == "infer"]) if w]
+    qb = [u for u in todo if u.phase == "quality" and u.version == "baseline"]
+    qo = [u for u in todo if u.phase == "quality" and u.version != "baseline"]
+    return [w for w in (list(first.values()), ones, rest, qb, qo, [u for u in todo if u.phase == "infer"]) if w]
 
 # %% ../nbs/06a_cluster.ipynb #cf930023
 def run_cluster(cfg: Config,                    # the study, as `load_config` returns it
@@ -347,10 +349,10 @@ def _read(out, name: str, cols: tuple):
 def _done_ids(cfg) -> set:
     "Ids of the units this config has committed in its results folder, read only (a run repairs the files; a plan does not)."
     done = set()
-    for name, phase in (("optimization_results.csv", "optimize"), ("inference_results.csv", "infer")):
+    for name, phases in (("optimization_results.csv", ("optimize",)), ("inference_results.csv", ("infer", "quality"))):
         d = _read(cfg["experiment.out"], name, ("unit_id", "config_hash", "phase"))
         if d is not None and {"unit_id", "config_hash", "phase"} <= set(d):
-            done |= set(d[(d.config_hash == cfg.hash) & (d.phase == phase)].unit_id.dropna())
+            done |= set(d[(d.config_hash == cfg.hash) & d.phase.isin(phases)].unit_id.dropna())
     return done
 
 # %% ../nbs/06a_cluster.ipynb #a57767d9
@@ -367,9 +369,12 @@ def unit_seconds(out,               # a results folder
             est["optimize", m, v, None] = float(s)
     i = mine(_read(out, "inference_results.csv", ("model", "version", "domain", "duration", "phase", "host")))
     if i is not None and {"phase", "duration"} <= set(i):
-        i = i[i.phase.isin(["load", "warmup", "infer"])].assign(duration=lambda d: pd.to_numeric(d.duration, errors="coerce"))
+        i = i[i.phase.isin(["load", "warmup", "infer", "quality"])].assign(duration=lambda d: pd.to_numeric(d.duration, errors="coerce"))
         med = i.groupby(["model", "version", "domain", "phase"]).duration.median().unstack("phase")
-        for (m, v, d), r in med.iterrows(): est["infer", m, v, d] = float(r.sum())
+        for (m, v, d), r in med.iterrows():
+            e = r.drop("quality", errors="ignore").dropna()
+            if len(e): est["infer", m, v, d] = float(e.sum())
+            if "quality" in r and r.notna()["quality"]: est["quality", m, v, d] = float(r["quality"])
     return est
 
 # %% ../nbs/06a_cluster.ipynb #d7f942e6

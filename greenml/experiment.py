@@ -14,7 +14,7 @@ from .core import GreenMLError
 from .models import get_spec, resolve_device, declare_model, TASKS
 from .optimize import STRATEGIES, OPT_COLUMNS, optimize_unit, torch_effect, baseline_size, applicable
 from .optimize import check_strategies, strategy_names
-from .inference import InferenceJob, gen_limits, strategy_of, check_labels
+from .inference import InferenceJob, gen_limits, strategy_of, check_labels, block_order
 from .data import load_dataset, parse_data, parse_fields, CODE_DATASETS
 from .core import project_dir, append_jsonl, commit_rows, rewrite_csv, repair_csv, repair_jsonl, results_lock
 from fastcore.basics import patch
@@ -23,7 +23,7 @@ from fastcore.basics import patch
 # %% auto #0
 __all__ = ['CONFIG_DIR', 'SCHEMA', 'MODEL_KEYS', 'sweep', 'Config', 'domains_of', 'parse_config', 'load_config', 'validate',
            'skipped', 'Unit', 'plan', 'resume_state', 'Summary', 'run_experiment', 'study_meter', 'study_job',
-           'unit_writes', 'session_record', 'failure', 'begin_run', 'end_run', 'summary_table']
+           'unit_writes', 'session_record', 'failure', 'begin_run', 'end_run', 'remeasure_idle', 'summary_table']
 
 # %% ../nbs/06_experiment.ipynb #d9a95c92
 def _fmt_param(v) -> str: return repr(v) if isinstance(v, float) else str(v)   # exact: 0.3333333 and 0.33333333 stay two versions
@@ -47,9 +47,10 @@ CONFIG_DIR = Path(os.environ.get("GREENML_CONFIGS") or project_dir()/"configs")
 SCHEMA = {  # table -> key -> (type(s), default)
     "experiment": {"name": (str, "study"), "seed": (int, 0), "out": (str, "results"), "models_dir": (str, "models"),
                    "models": (list, None), "domains": (list, []), "device": (str, "auto")},
-    "measure": {"idle_s": ((int, float), 3.0), "cooldown_s": ((int, float), 0.0), "backends": (str, "auto"), "country": (str, "ESP")},
+    "measure": {"idle_s": ((int, float), 3.0), "cooldown_s": ((int, float), 0.0), "backends": (str, "auto"), "country": (str, "ESP"),
+                "min_window_s": ((int, float), 0)},
     "optimize": {"strategies": (list, []), "reps": (int, 3), "params": (dict, {}), "models": (dict, {})},
-    "inference": {"versions": (list, []), "reps": (int, 3), "warmup": (int, 1), "samples": ((int, dict), 0),
+    "inference": {"versions": (list, []), "reps": (int, 3), "warmup": (int, 5), "samples": ((int, dict), 0), "energy_samples": ((int, dict), 0),
                   "max_new_tokens": ((int, dict), {}), "data": ((str, dict), ""), "fields": (dict, {}), "batch_size": (int, 1),
                   "code_dataset": (str, "humaneval"), "languagetool": (str, "")},
 }
@@ -73,15 +74,15 @@ def device(self: Config) -> str:
 # %% ../nbs/06_experiment.ipynb #48b82248
 @patch(as_prop=True)
 def design(self: Config) -> dict:
-    "What defines the study, resolved: models, device, strategies and their parameters per model, versions, domains, data, samples, generation, repetitions, energy backends."
+    "What defines the study, resolved: models, device, strategies and their parameters per model, versions, domains, data, samples, energy samples, generation, energy backends; not how many repetitions or blocks (a study grows)."
     try: dev = self.device
     except GreenMLError: dev = self.raw["experiment"].get("device")   # unusable here: `validate` says why
     models = self["experiment.models"]
     doms = sorted({d for m in models for d in _domains_safe(self, m)})
     return dict(models={_source_safe(m): dict(strategies={v: {**getattr(STRATEGIES.get(s), "defaults", {}), **p} for v, (s, p) in self.opt_versions_for(m).items()},
                                      versions=sorted(self.versions_for(m)), domains=_domains_safe(self, m)) for m in models},
-                device=dev, optimize_reps=self["optimize.reps"], inference_reps=self["inference.reps"], warmup=self["inference.warmup"],
-                samples={d: self.samples(d) for d in doms}, max_new_tokens={d: self.max_new_tokens().get(d) for d in doms if d != "vision"},
+                device=dev, warmup=self["inference.warmup"], samples={d: self.samples(d) for d in doms},
+                energy_samples={d: self.energy_samples(d) for d in doms}, max_new_tokens={d: self.max_new_tokens().get(d) for d in doms if d != "vision"},
                 data=self.data_paths, fields=self["inference.fields"], batch_size=self["inference.batch_size"],
                 code_dataset=self["inference.code_dataset"] if "code" in doms and not isinstance(self.data, str) and "code" not in (self.data or {}) else None,
                 grammar=bool(self["inference.languagetool"]), backends=self["measure.backends"])
@@ -158,6 +159,16 @@ def samples(self: Config,
     "How many of `domain`'s samples the study uses (`[inference] samples`: a count, or domain -> count); None: all of them."
     s = self["inference.samples"]
     return (s.get(domain) if isinstance(s, dict) else s) or None
+
+# %% ../nbs/06_experiment.ipynb #f7b06de9
+@patch
+def energy_samples(self: Config,
+                   domain, # 'text', 'code' or 'vision'
+                  ):
+    "How many of `domain`'s samples each energy run measures (`[inference] energy_samples`, the first of the quality set); None: all the study uses."
+    s, q = self["inference.energy_samples"], self.samples(domain)
+    k = (s.get(domain) if isinstance(s, dict) else s) or None
+    return min(k, q) if k and q else k or q
 
 # %% ../nbs/06_experiment.ipynb #836601d2
 @patch
@@ -253,18 +264,18 @@ def _check_values(c: dict, raw: dict, source: str):
         if not isinstance(ss, list): bad(f"[optimize.models] {m} = {ss!r}: give a list of strategy names, e.g. {m} = [\"bf16\", \"onnx\"]")
         names(f"[optimize.models] {m}", ss)
     if not c["experiment"]["models"]: bad("[experiment] models = []: name at least one model (`greenml models` lists them)")
-    for k, lo in (("samples", 1), ("max_new_tokens", 1)):
+    for k, lo in (("samples", 1), ("max_new_tokens", 1), ("energy_samples", 0)):
         if k not in raw.get("inference", {}): continue
         v = c["inference"][k]
         for d, n in (v.items() if isinstance(v, dict) else [(None, v)]):
-            if d is not None and d not in (("text", "code", "vision") if k == "samples" else ("text", "code")):
-                bad(f"[inference] {k} names {d!r}: give {', '.join(('text', 'code', 'vision') if k == 'samples' else ('text', 'code'))}")
+            if d is not None and d not in (("text", "code", "vision") if k != "max_new_tokens" else ("text", "code")):
+                bad(f"[inference] {k} names {d!r}: give {', '.join(('text', 'code', 'vision') if k != 'max_new_tokens' else ('text', 'code'))}")
             if not isinstance(n, int) or isinstance(n, bool) or n < lo:
-                bad(f"[inference] {k}{'.' + d if d else ''} = {n!r}: give a whole number of at least {lo}" + (" (leave it out to use every sample)" if k == "samples" else ""))
-    for t, k, hi in (("inference", "warmup", 1000), ("measure", "idle_s", 3600), ("measure", "cooldown_s", 3600), ("optimize", "reps", 10_000), ("inference", "reps", 10_000)):
+                bad(f"[inference] {k}{'.' + d if d else ''} = {n!r}: give a whole number of at least {lo}" + (" (leave it out, or 0, to use every sample)" if k != "max_new_tokens" else ""))
+    for t, k, hi in (("inference", "warmup", 1000), ("measure", "idle_s", 3600), ("measure", "cooldown_s", 3600), ("measure", "min_window_s", 3600), ("optimize", "reps", 10_000), ("inference", "reps", 10_000)):
         v = c[t][k]
         if not math.isfinite(v) or not 0 <= v <= hi: bad(f"[{t}] {k} = {v}: give a number from 0 to {hi}")
-    for k in ("samples", "max_new_tokens"):
+    for k in ("samples", "max_new_tokens", "energy_samples"):
         v = c["inference"][k]
         for n in (v.values() if isinstance(v, dict) else [v]):
             if isinstance(n, int) and n > 1_000_000: bad(f"[inference] {k} = {n}: give at most 1000000")
@@ -373,26 +384,30 @@ def _check_writable(folder: Path, how: str = "--out"):
 @dataclass(frozen=True)
 class Unit:
     "One run of the grid."
-    phase: str            # 'optimize' or 'infer'
+    phase: str            # 'optimize', 'quality' (a version's quality, once) or 'infer' (an energy run in a block)
     model: str            # the model's name, as the config gives it
-    version: str          # the strategy (optimize) or version (infer)
-    domain: str | None    # 'text', 'code' or 'vision' (infer); None (optimize)
-    iteration: int        # the repetition's number, from 1
+    version: str          # the strategy (optimize) or version (quality, infer)
+    domain: str | None    # 'text', 'code' or 'vision' (quality, infer); None (optimize)
+    iteration: int        # the repetition's number (optimize), the block's (infer), from 1; 1 (quality)
+    position: int = 0     # an energy run's place in its block's order, from 0 (not part of its id)
     @property
     def id(self) -> str: return f"{self.phase}:{self.model}:{self.version}:{self.domain or '-'}:{self.iteration}"
 
 # %% ../nbs/06_experiment.ipynb #eb887f55
 def plan(cfg: Config, # the study; `[experiment] seed` sets the order
         ) -> list[Unit]:
-    "Every unit of the study, in run order: optimizations (shuffled), then inference (shuffled)."
+    """Every unit of the study, in run order: optimizations (shuffled); each version's quality once (the baselines first: they are the reference);
+    then inference in randomised complete blocks: block b runs every version of each (model, domain) once, in a fresh seeded order (`block_order`)."""
     seed, device = cfg["experiment.seed"], cfg.device
     runs = lambda v, m: v == "baseline" or applicable(strategy_of(v), get_spec(m), device) is None
     opt = [Unit("optimize", m, v, None, i) for m in cfg["experiment.models"] for v in cfg.opt_versions_for(m)
            if runs(v, m) for i in range(1, cfg["optimize.reps"] + 1)]
-    inf = [Unit("infer", m, v, d, i) for m in cfg["experiment.models"] for d in domains_of(cfg, m) for v in cfg.versions_for(m)
-           if runs(v, m) for i in range(1, cfg["inference.reps"] + 1)]
-    random.Random(seed).shuffle(opt); random.Random(seed + 1).shuffle(inf)
-    return opt + inf
+    random.Random(seed).shuffle(opt)
+    cells = [(m, d, [v for v in cfg.versions_for(m) if runs(v, m)]) for m in cfg["experiment.models"] for d in domains_of(cfg, m)]
+    qual = sorted((Unit("quality", m, v, d, 1) for m, d, vs in cells for v in vs), key=lambda u: u.version != "baseline")
+    inf = [Unit("infer", m, v, d, b, k) for b in range(1, cfg["inference.reps"] + 1) for m, d, vs in cells
+           for k, v in enumerate(block_order(vs, seed, m, d, b))]
+    return opt + qual + inf
 
 # %% ../nbs/06_experiment.ipynb #1b85f443
 def resume_state(out,                           # the results folder
@@ -405,15 +420,15 @@ def resume_state(out,                           # the results folder
     opt, _, n = repair_csv(out/"optimization_results.csv"); notes += n
     done = {r["unit_id"] for r in opt if mine(r) and r.get("phase") == "optimize"}
     inf, ih, n = repair_csv(out/"inference_results.csv"); notes += n
-    committed = {key(r) for r in inf if r.get("unit_id") and r.get("phase") == "infer"}
-    done |= {r["unit_id"] for r in inf if mine(r) and r.get("phase") == "infer"}
+    committed = {key(r) for r in inf if r.get("unit_id") and r.get("phase") in ("infer", "quality")}
+    done |= {r["unit_id"] for r in inf if mine(r) and r.get("phase") in ("infer", "quality")}
     smp, sh, n = repair_csv(out/"inference_samples.csv"); notes += n
     # a committed run whose per-sample rows are not all there (a damaged file, a repaired partial line) runs again
     have = {}
     for r in smp:
         if r.get("unit_id"): have.setdefault(key(r), set()).add(r.get("sample_id"))
     for r in inf:
-        if r.get("phase") != "infer" or not r.get("unit_id") or key(r) not in committed: continue
+        if r.get("phase") not in ("infer", "quality") or not r.get("unit_id") or key(r) not in committed: continue
         try: want = int(float(r.get("n_samples") or 0))
         except (ValueError, OverflowError): want = 0
         if want and len(have.get(key(r), ())) < want:
@@ -475,7 +490,8 @@ def study_meter(cfg: Config,               # the study
                 meter: Meter | None = None # a meter already made (tests); None: one from the config's `[measure]` table
                ) -> Meter:
     "The study's meter, on its device: on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU."
-    meter = meter or Meter(backends=cfg["measure.backends"], idle_s=cfg["measure.idle_s"], country_iso_code=cfg["measure.country"])
+    meter = meter or Meter(backends=cfg["measure.backends"], idle_s=cfg["measure.idle_s"], country_iso_code=cfg["measure.country"],
+                           min_window_s=cfg["measure.min_window_s"] or None)
     meter.use_device(cfg.device)
     return meter
 
@@ -488,7 +504,8 @@ def study_job(cfg: Config,       # the study
     "The `InferenceJob` that measures the study's inference units."
     job = InferenceJob(meter, out=out, models_dir=cfg["experiment.models_dir"], data=cfg.data, fields=cfg.fields, batch_size=cfg["inference.batch_size"],
                        n_samples=None, max_new_tokens=cfg.max_new_tokens(), warmup=cfg["inference.warmup"],
-                       languagetool=cfg["inference.languagetool"] or None, device=cfg.device, code_dataset=cfg["inference.code_dataset"])
+                       languagetool=cfg["inference.languagetool"] or None, device=cfg.device, code_dataset=cfg["inference.code_dataset"],
+                       energy_samples={d: cfg.energy_samples(d) for d in datasets})
     job._datasets = datasets   # parsed once, by validate
     return job
 
@@ -500,8 +517,10 @@ def unit_writes(cfg: Config,         # the study
                 cache: dict,         # keeps the loaded model between optimizations of one model
                ) -> list[tuple]:
     "Measure unit `u`; its rows as `core.commit_rows` takes them, the results file last. Nothing is written to the results folder."
+    if u.phase == "quality":
+        cache.clear(); return job.measure_quality(u.model, u.version, u.domain, tags=tags)
     if u.phase == "infer":
-        cache.clear(); return job.measure_one(u.model, u.version, u.domain, u.iteration, tags=tags)
+        cache.clear(); return job.measure_one(u.model, u.version, u.domain, u.iteration, tags={**tags, "block_order": u.position})
     device, meter, models_dir = job.device, job.meter, job.models_dir
     if u.model not in cache:
         cache.clear(); lm = get_spec(u.model).load().to(device)
@@ -521,7 +540,7 @@ def session_record(cfg: Config,   # the study
     import torch
     return dict(session_id=meter.session_id, started=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
                 config=cfg.raw, config_source=cfg.source, config_hash=cfg.hash, device=cfg.device, seed=cfg["experiment.seed"],
-                environment=environment(meter), host=environment(meter)["host"], idle_w=meter.idle_w, idle_s=meter.idle_s,
+                environment=environment(meter), host=environment(meter)["host"], idle_w=meter.idle_w, idle_s=meter.idle_s, min_window_s=meter.min_window_s,
                 sources={c: ch.source for c, (_, ch) in meter.channels.items()}, estimated=meter.estimated, versions=machine_info()["versions"], threads=torch.get_num_threads(), **kw)
 
 # %% ../nbs/06_experiment.ipynb #4b78fe1d
@@ -548,6 +567,17 @@ def end_run(cfg: Config, summ: Summary, t0: float) -> Summary:
     summ.table = summary_table(out=summ.out, config_hash=cfg.hash)
     return summ
 
+# %% ../nbs/06_experiment.ipynb #3a4fd6e5
+def remeasure_idle(meter: Meter, # the study's meter, reading hardware counters
+                   out,          # the results folder: the figure is appended to `idle.jsonl`
+                   block: int,   # the block about to start
+                  ) -> dict:
+    "Measure the idle power again before block `block` and append it to `out/idle.jsonl`; the new idle power per component (W)."
+    w = meter.idle_baseline(force=True)
+    append_jsonl(Path(out)/"idle.jsonl", [dict(session_id=meter.session_id, block=block, idle_s=meter.idle_s, idle_w=w,
+                                               time=datetime.datetime.now().astimezone().isoformat(timespec="seconds"))])
+    return w
+
 # %% ../nbs/06_experiment.ipynb #b6403144
 def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
     out, units, todo, summ = begin_run(cfg)
@@ -557,9 +587,13 @@ def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
     append_jsonl(out/"sessions.jsonl", [session_record(cfg, meter, units=len(units), already_done=summ.skipped, order=[u.id for u in todo])])
     job, cache = study_job(cfg, meter, datasets, out), {}
     bar = _progress(len(units), summ.skipped, quiet)
+    block = None
     try:
         for k, u in enumerate(todo):
             if stop_after is not None and k >= stop_after: break
+            if u.phase == "infer" and u.iteration != block:
+                block = u.iteration
+                if not meter.estimated: remeasure_idle(meter, out, block)   # a counter's idle drifts: measured again at every block
             bar.set_description(f"{u.phase} {u.model} {u.version}{' ' + u.domain if u.domain else ''} #{u.iteration}")
             try:
                 commit_rows(out, unit_writes(cfg, job, u, {**tags, "unit_id": u.id, "order": k}, cache))
@@ -591,12 +625,15 @@ def summary_table(out,                           # the results folder
     if f.exists() and f.stat().st_size:
         i = pd.read_csv(f)
         if config_hash and "config_hash" in i: i = i[i.config_hash == config_hash]
+        q = i[i.phase == "quality"] if "phase" in i else i.iloc[:0]   # a version's quality, measured once
         i = i[i.phase == "infer"] if "phase" in i else i
         if len(i):
-            g = i.groupby(["model", "domain", "version"]).agg(runs=("iteration", "size"), J_per_sample=("j_per_sample", "median"),
-                    net_J_per_sample=("net_j_per_sample", "median"), latency_s=("latency_median_s", "median"),
-                    correctness=("correctness", "median"), metric=("correctness_metric", "first"), fidelity=("fidelity", "median"))
-            parts.append("Inference (medians):\n" + g.round(4).to_string())
+            keys = ["model", "domain", "version"]
+            g = i.groupby(keys).agg(runs=("iteration", "size"), J_per_sample=("j_per_sample", "median"),
+                    net_J_per_sample=("net_j_per_sample", "median"), latency_s=("latency_median_s", "median"))
+            src = q if len(q) else i   # results written before quality had runs of its own: it sat in every run
+            qual = src.groupby(keys).agg(correctness=("correctness", "median"), metric=("correctness_metric", "first"), fidelity=("fidelity", "median"))
+            parts.append("Inference (energy and time: medians over blocks; quality: its one pass):\n" + g.join(qual).round(4).to_string())
     est = ""
     for name in ("optimization_results.csv", "inference_results.csv"):
         p = out/name

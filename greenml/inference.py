@@ -1,4 +1,4 @@
-"""Inference measured the way it should be: the model loaded outside the window, a warm-up, then one window over the dataset with a window per sample inside it — energy per sample, per generated token, and the correctness of every answer.
+"""Inference measured the way it should be: a version's quality once over its whole quality set; its energy in runs that load the model outside the window, warm up until latency settles, then measure the energy samples in one window long enough for its source to resolve — energy per sample and per generated token, each sample's share attributed, never measured below resolution.
 
 Docs: https://greenml.github.io/greenml/inference.html.md"""
 
@@ -6,11 +6,11 @@ Docs: https://greenml.github.io/greenml/inference.html.md"""
 
 # %% ../nbs/05_inference.ipynb #068a3d27
 from __future__ import annotations
-import gc, json, math, re, statistics, warnings
+import gc, json, math, random, re, statistics, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
-from .measure import Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS
+from .measure import Meter, codecarbon_row, record_columns, environment, CODECARBON_COLUMNS, measure_passes, attribute
 from .core import GreenMLError
 from .models import LoadedModel, get_spec, load_model, resolve_device
 from .runtimes import GenaiModule
@@ -23,7 +23,7 @@ from fastcore.basics import patch
 # %% auto #0
 __all__ = ['CODE_INSTRUCTION', 'INF_COLUMNS', 'GEN_DEFAULTS', 'strategy_of', 'load_version', 'generate', 'text_stop',
            'code_stop_chat', 'code_stop_base', 'build_prompt', 'gen_limits', 'InferenceJob', 'check_labels',
-           'run_inference']
+           'block_order', 'run_inference']
 
 # %% ../nbs/05_inference.ipynb #d3ade566
 def strategy_of(version: str, # 'baseline', a strategy, or a strategy at one point of a sweep ('prune-l1@0.3')
@@ -142,7 +142,7 @@ def gen_limits(max_new_tokens: int | dict | None = None,   # one limit for text 
 # %% ../nbs/05_inference.ipynb #83d23d97
 @dataclass
 class InferenceJob:
-    "Shared state of an inference study: meter, outputs, data, baseline outputs."
+    "Shared state of an inference study: meter, outputs, data, baseline outputs. Quality is measured once per version (`run_quality`), energy and time in many runs on a subset (`run_one`)."
     meter: Meter                        # measures every window; whoever creates the job points it at the device (`use_device`)
     out: Path = Path("results")         # folder the results files are appended to (inference_results.csv, ...)
     models_dir: Path = Path("models")   # where `greenml optimize` saved the optimized versions
@@ -151,7 +151,8 @@ class InferenceJob:
     batch_size: int = 1                 # images per measured forward pass (vision) and sequences per teacher-forced scoring pass (text)
     n_samples: int | None = None        # samples per domain; None: all of them
     max_new_tokens: dict = field(default_factory=lambda: dict(GEN_DEFAULTS))   # domain -> most tokens per answer; an int: text and code
-    warmup: int = 1                     # samples run in the `warmup` window, before the measured `infer` window
+    warmup: int = 5                     # warm-up runs at most: the first item is run until its latency settles (`_warm_up`); 0: none
+    energy_samples: int | dict | None = None   # samples per domain an energy run measures: the first of the quality set; None or 0: all
     languagetool: str | None = None     # LanguageTool server for the grammar score; None: `$GREENML_LANGUAGETOOL_URL`, if set
     device: str = "auto"                # resolved to 'cpu' or 'cuda:N'
     code_dataset: str = "humaneval"     # the embedded code benchmark: 'humaneval' (164 problems) or 'greenml' (34 tasks)
@@ -174,11 +175,11 @@ def dataset(self: InferenceJob,
 
 # %% ../nbs/05_inference.ipynb #2f05d7f6
 @patch
-def _cache_path(self: InferenceJob, model, domain):
+def _cache_path(self: InferenceJob, model, domain, version="baseline"):
     samples = self.dataset(domain)
     key = (f"{dataset_fingerprint(samples)}-{self.max_new_tokens.get(domain, 0)}" + ("" if self.device == "cpu" else "-" + self.device.replace(":", ""))
            + ("" if self.batch_size == 1 or domain != "vision" else f"-b{self.batch_size}"))
-    return self.out/"cache"/f"baseline-{get_spec(model).key}-{domain}-{key}.json"
+    return self.out/"cache"/f"{version}-{get_spec(model).key}-{domain}-{key}.json"
 
 # %% ../nbs/05_inference.ipynb #cddb3b23
 @patch
@@ -203,19 +204,19 @@ def _save_baseline(self: InferenceJob, p, outs):
 
 # %% ../nbs/05_inference.ipynb #b34da624
 @patch
-def _prepare(self: InferenceJob, lm, domain):
-    "Model inputs for every sample, built before any window opens."
-    samples = self.dataset(domain)
+def _prepare(self: InferenceJob, lm, domain, samples=None):
+    "Model inputs for every sample (default: the whole quality set), built before any window opens."
+    samples = self.dataset(domain) if samples is None else samples
     if domain == "vision":
         return [{"pixel_values": lm.preprocess(s.image)[None].to(lm.device)} for s in samples]
     return [build_prompt(lm, s) for s in samples]
 
 # %% ../nbs/05_inference.ipynb #ddca3de6
 @patch
-def _run_sample(self: InferenceJob, lm, x, domain):
+def _run_sample(self: InferenceJob, lm, x, domain, limit=None):
     if domain == "vision": return lm.logits(x)[0]
     ids, stop = x
-    return generate(lm, ids, self.max_new_tokens[domain], stop)
+    return generate(lm, ids, min(self.max_new_tokens[domain], limit or self.max_new_tokens[domain]), stop)
 
 # %% ../nbs/05_inference.ipynb #9534bbaf
 @patch
@@ -227,9 +228,9 @@ def _batches(self: InferenceJob, xs, domain) -> list[tuple]:
 
 # %% ../nbs/05_inference.ipynb #97e8dfea
 @patch
-def _run_batch(self: InferenceJob, lm, x, domain) -> list:
-    "Outputs of one measured pass, one per sample it holds."
-    return list(lm.logits(x)) if domain == "vision" else [self._run_sample(lm, x, domain)]
+def _run_batch(self: InferenceJob, lm, x, domain, limit=None) -> list:
+    "Outputs of one measured pass, one per sample it holds (`limit`: at most that many new tokens, for the warm-up)."
+    return list(lm.logits(x)) if domain == "vision" else [self._run_sample(lm, x, domain, limit)]
 
 # %% ../nbs/05_inference.ipynb #d393b6dc
 @patch
@@ -254,65 +255,153 @@ def _base_row(self: InferenceJob, rec, spec, domain, framework, version, iterati
 
 # %% ../nbs/05_inference.ipynb #83f91cd7
 @patch
+def energy_set(self: InferenceJob,
+               domain, # 'text', 'code' or 'vision'
+              ) -> list:
+    "The samples every energy run of `domain` measures: the first `energy_samples` of the quality set (all of them when not set)."
+    s, k = self.dataset(domain), self.energy_samples
+    k = k.get(domain) if isinstance(k, dict) else k
+    return s[:k] if k else s
+
+# %% ../nbs/05_inference.ipynb #93f9f03b
+@patch
+def _check(self: InferenceJob, spec, version, domain):
+    "A one-line `GreenMLError` when `version` of `spec` cannot be measured on `domain` here."
+    if domain not in spec.domains: raise GreenMLError(f"model {spec.name!r} serves {', '.join(spec.domains)}, not {domain!r}")
+    if not self.dataset(domain): raise GreenMLError(f"the {domain} dataset is empty: check --data and --samples")
+    why = applicable(strategy_of(version), spec, self.device) if strategy_of(version) in STRATEGIES else None
+    if why: raise GreenMLError(f"version {version!r} of {spec.name} cannot run on {self.device}: {why}")
+
+# %% ../nbs/05_inference.ipynb #48e1385c
+@patch
+def _warm_up(self: InferenceJob, lm, x, domain, tol: float = 0.1) -> int:
+    "Run item `x` until two runs in a row are within `tol` of each other, `warmup` runs at most; the runs it took."
+    last = None
+    for k in range(1, self.warmup + 1):
+        a = self.meter.tick(); self._run_batch(lm, x, domain, limit=8); d = self.meter.tick() - a
+        if last is not None and abs(d - last) <= tol*last: return k
+        last = d
+    return self.warmup
+
+# %% ../nbs/05_inference.ipynb #549f3270
+def _same(a, b) -> bool:
+    "Whether two outputs are the same answer: token ids, or the predicted class of logits."
+    if torch.is_tensor(a) or torch.is_tensor(b): return int(torch.as_tensor(a).argmax()) == int(torch.as_tensor(b).argmax())
+    return list(a) == list(b)
+
+# %% ../nbs/05_inference.ipynb #4e5e90be
+@patch
+def measure_quality(self: InferenceJob,
+                    model: str,              # model name, hub id or folder
+                    version: str,            # 'baseline' or a version saved under `models_dir`
+                    domain: str,             # 'text', 'code' or 'vision'
+                    tags: dict | None = None # extra columns for every row (the runner's config hash and unit id)
+                   ) -> list[tuple]:
+    "Run `version` once over the whole quality set and score every answer; its rows as `core.commit_rows` takes them (phase `quality`), the results row last."
+    spec, m = get_spec(model), self.meter
+    self._check(spec, version, domain)
+    samples = self.dataset(domain)
+    base = None if version == "baseline" else self.baseline_outputs(spec.name, domain)   # the reference, unmeasured, before this pass
+    wt = dict(model=spec.name, version=version, domain=domain, iteration=1)
+    if self.device.startswith("cuda"): gc.collect(); torch.cuda.empty_cache()
+    lm, framework = load_version(model, version, self.models_dir, self.device)
+    xs = self._prepare(lm, domain)
+    outs, lat = [], []
+    with m.measure("quality", phase="quality", **wt) as wq:   # timed for the record; its energy is never compared
+        for x, n in self._batches(xs, domain):
+            a = m.tick(); outs += self._run_batch(lm, x, domain); d = m.tick() - a
+            lat += [d]*n
+    self._save_baseline(self._cache_path(spec.name, domain, version), outs)   # the reference (baseline) and the determinism check
+    scores, per, tokens = self._score(lm, domain, samples, outs, base, xs)
+    r = self._base_row(wq.record, spec, domain, framework, version, 1, "quality")
+    r.update(n_samples=len(samples), tokens=sum(tokens) if tokens else None, latency_median_s=statistics.median(lat),
+             latency_p90_s=sorted(lat)[min(len(lat) - 1, int(0.9*len(lat)))], max_new_tokens=self.max_new_tokens.get(domain), **scores)
+    r.update(tags or {})
+    smp = [dict(phase="quality", model=spec.name, version=version, domain=domain, iteration=1, framework=framework, device=self.device,
+                run_id=wq.record.run_id, session_id=self.env["session_id"], host=self.env["host"], sample_id=s.id, latency_s=lat[i],
+                energy_j=None, net_energy_j=None, batch_size=self._batch(domain), tokens=tokens[i] if tokens else None,
+                correct=per["correct"][i], perplexity=per["perplexity"][i], agreement=per["agreement"][i], estimated=wq.record.estimated,
+                **(tags or {})) for i, s in enumerate(samples)]
+    outs_rows = [dict(model=spec.name, version=version, domain=domain, iteration=1, run_id=wq.record.run_id, sample_id=s.id,
+                      output=per["output"][i], **({"program": per["program"][i]} if "program" in per else {}), correct=per["correct"][i], **(tags or {}))
+                 for i, s in enumerate(samples)]
+    return [("inference_outputs.jsonl", outs_rows, None), ("inference_samples.csv", smp, None), ("inference_results.csv", [r], INF_COLUMNS)]
+
+# %% ../nbs/05_inference.ipynb #67ef962d
+@patch
 def measure_one(self: InferenceJob,
             model: str,              # model name, hub id or folder
             version: str,            # 'baseline' or a version saved under `models_dir` (e.g. 'prune-l1@0.3')
             domain: str,             # 'text', 'code' or 'vision': one the model serves
-            iteration: int = 1,      # the repetition's number, written in its rows
-            tags: dict | None = None # extra columns for every row it writes (the runner's config hash and unit id)
+            iteration: int = 1,      # the block's number, written in its rows
+            tags: dict | None = None # extra columns for every row it writes (the runner's config hash, unit id, block order)
            ) -> list[tuple]:
-    "Load, warm up and measure one (model, version, domain, iteration); return its rows as `core.commit_rows` takes them, the results rows last. Nothing is written to `out` (only the baseline's outputs, to its cache)."
+    """Load, warm up and measure one energy run of (model, version, domain) on `energy_set`, in one window that resolves; its rows as `core.commit_rows` takes them, the results rows last.
+
+    The window runs the energy samples pass after pass until it is at least the meter's `min_window_s` long (`measure.measure_passes`);
+    J per sample divides it by passes × samples, and each sample's row carries its share of it (`attributed`).
+    """
     spec, m = get_spec(model), self.meter
-    if domain not in spec.domains: raise GreenMLError(f"model {spec.name!r} serves {', '.join(spec.domains)}, not {domain!r}")
-    samples = self.dataset(domain)
-    if not samples: raise GreenMLError(f"the {domain} dataset is empty: check --data and --samples")
-    why = applicable(strategy_of(version), spec, self.device) if strategy_of(version) in STRATEGIES else None
-    if why: raise GreenMLError(f"version {version!r} of {spec.name} cannot run on {self.device}: {why}")
-    base = None if version == "baseline" else self.baseline_outputs(spec.name, domain)
+    self._check(spec, version, domain)
+    samples = self.energy_set(domain)
     wt = dict(model=spec.name, version=version, domain=domain, iteration=iteration)   # window tags
     if self.device.startswith("cuda"): gc.collect(); torch.cuda.empty_cache()          # the previous run's model leaves the GPU
     with m.measure("load", phase="load", **wt) as wl:
         lm, framework = load_version(model, version, self.models_dir, self.device)
     if self.device.startswith("cuda"): m.idle_baseline(force=True, components=["gpu"])   # GPU idle with the context up and the model loaded
-    xs = self._prepare(lm, domain)
-    passes = self._batches(xs, domain)   # batches concatenated before any window opens
-    with m.measure("warmup", phase="warmup", **wt) as ww:
-        for x, _ in passes[: self.warmup]: self._run_batch(lm, x, domain)   # warmed up in the shape it is measured in
-    outs, recs = [], []   # recs: per sample, (its group's record, the group's size): a sample's energy is its share of its group's
-    with m.measure("infer", phase="infer", **wt) as wi:
-        for x, n in passes:
-            with m.measure("sample", phase="sample", **wt) as ws: outs += self._run_batch(lm, x, domain)
-            recs += [(ws.record, n)] * n
-    if version == "baseline": self._save_baseline(self._cache_path(spec.name, domain), outs)
-    scores, per, tokens = self._score(lm, domain, samples, outs, base, xs)
+    batches = self._batches(self._prepare(lm, domain, samples), domain)   # built before any window opens
+    with m.measure("warmup", phase="warmup", **wt) as ww: warm = self._warm_up(lm, batches[0][0], domain) if self.warmup else 0
+    p = measure_passes(m, [x for x, _ in batches], lambda x: self._run_batch(lm, x, domain), name="infer", keep_outputs=True, phase="infer", **wt)
+    sizes = [k for _, k in batches]
+    outs = [o for b in p.outputs for o in b]
+    dur = [d/k for d, k in zip(p.durations, sizes) for _ in range(k)]                       # a batch's time, shared by its samples
+    lat = [d/p.passes for d, k in zip(p.durations, sizes) for _ in range(k)]                # a batched sample waits for its whole batch
+    bsz = [k for k in sizes for _ in range(k)]
+    rec, n = p.record, len(samples)
+    tokens = None if domain == "vision" else [len(o) for o in outs]
+    ref = self._cache_path(spec.name, domain, version)
+    q = json.loads(ref.read_text()) if ref.exists() else None
+    q = None if q is None else q[:n]   # the energy set is the quality set's first samples
     rows = [self._base_row(wl.record, spec, domain, framework, version, iteration, "load"),
             self._base_row(ww.record, spec, domain, framework, version, iteration, "warmup")]
-    r = self._base_row(wi.record, spec, domain, framework, version, iteration, "infer")
-    n, ntok = len(samples), sum(tokens) if tokens else None
-    net = r["net_energy_j"]   # None where the meter measured no idle baseline
-    lat = [x.duration_s for x, _ in recs]   # a batched sample waits for its whole batch
-    r.update(n_samples=n, tokens=ntok, j_per_sample=r["energy_j"]/n, net_j_per_sample=None if net is None else net/n,
-             j_per_token=r["energy_j"]/ntok if ntok else None, net_j_per_token=net/ntok if ntok and net is not None else None,
-             latency_median_s=statistics.median(lat), latency_p90_s=sorted(lat)[min(n - 1, int(0.9*n))],
-             max_new_tokens=self.max_new_tokens.get(domain), **scores)
+    r = self._base_row(rec, spec, domain, framework, version, iteration, "infer")
+    net, ntok, k = r["net_energy_j"], sum(tokens) if tokens else None, p.passes
+    r.update(n_samples=n, passes=k, warmup_runs=warm, tokens=ntok, j_per_sample=r["energy_j"]/(k*n), net_j_per_sample=None if net is None else net/(k*n),
+             j_per_token=r["energy_j"]/(k*ntok) if ntok else None, net_j_per_token=net/(k*ntok) if ntok and net is not None else None,
+             s_per_sample=rec.duration_s/(k*n), latency_median_s=statistics.median(lat), latency_p90_s=sorted(lat)[min(n - 1, int(0.9*n))],
+             max_new_tokens=self.max_new_tokens.get(domain), block=iteration,
+             repeat_match=None if not p.pass_outputs else _summ([float(_same(a, b)) for po in p.pass_outputs for a, b in zip(outs, [o for bb in po for o in bb])]),
+             quality_match=None if q is None else _summ([float(_match(o, x, domain)) for o, x in zip(outs, q)]))
     rows.append(r)
     for x in rows: x.update(tags or {})
-    samples_rows = [dict(model=spec.name, version=version, domain=domain, iteration=iteration,
-        framework=framework, device=self.device, run_id=wi.record.run_id, session_id=self.env["session_id"], host=self.env["host"], sample_id=s.id, latency_s=x.duration_s,
-        energy_j=x.energy_j/k, net_energy_j=None if x.net_energy_j is None else x.net_energy_j/k, batch_size=k, tokens=tokens[i] if tokens else None, correct=per["correct"][i],
-        perplexity=per["perplexity"][i], agreement=per["agreement"][i],
-        estimated=x.estimated, **(tags or {})) for i, (s, (x, k)) in enumerate(zip(samples, recs))]
-    outs_rows = [dict(model=spec.name, version=version, domain=domain, iteration=iteration, run_id=wi.record.run_id, sample_id=s.id,
-                      output=per["output"][i], **({"program": per["program"][i]} if "program" in per else {}), correct=per["correct"][i], **(tags or {}))
-                 for i, s in enumerate(samples)]
-    # outputs and samples first: the results rows are the commit point a resumed run looks for
-    return [("inference_outputs.jsonl", outs_rows, None), ("inference_samples.csv", samples_rows, None), ("inference_results.csv", rows, INF_COLUMNS)]
+    e, ne = attribute(rec.energy_j, dur, k), attribute(net if net is not None else math.nan, dur, k)
+    smp = [dict(phase="infer", model=spec.name, version=version, domain=domain, iteration=iteration, block=iteration, framework=framework,
+                device=self.device, run_id=rec.run_id, session_id=self.env["session_id"], host=self.env["host"], sample_id=s.id, latency_s=lat[i],
+                energy_j=e[i], net_energy_j=None if net is None else ne[i], attributed=True, passes=k, batch_size=bsz[i],
+                tokens=tokens[i] if tokens else None, correct=None, perplexity=None, agreement=None, estimated=rec.estimated,
+                below_resolution=rec.below_resolution, flags=rec.flags, **(tags or {})) for i, s in enumerate(samples)]
+    # the samples first: the results rows are the commit point a resumed run looks for
+    return [("inference_samples.csv", smp, None), ("inference_results.csv", rows, INF_COLUMNS)]
+
+# %% ../nbs/05_inference.ipynb #06499739
+def _match(out, ref, domain) -> bool:
+    "Whether an energy run's output is the quality pass's answer (as cached: token ids, or a predicted class)."
+    if domain == "vision": return int(torch.as_tensor(out).argmax()) == int(ref)
+    return list(out) == list(ref)
 
 # %% ../nbs/05_inference.ipynb #24d9e3aa
 @patch
 def run_one(self: InferenceJob, *args, **kw) -> dict:
     "`measure_one` with the same arguments (model, version, domain, iteration, tags), then append its rows to `out` (`core.commit_rows`); return the `infer` row."
     writes = self.measure_one(*args, **kw)
+    commit_rows(self.out, writes)
+    return writes[-1][1][-1]
+
+# %% ../nbs/05_inference.ipynb #fe233b98
+@patch
+def run_quality(self: InferenceJob, *args, **kw) -> dict:
+    "`measure_quality` with the same arguments (model, version, domain, tags), then append its rows to `out`; return the `quality` row."
+    writes = self.measure_quality(*args, **kw)
     commit_rows(self.out, writes)
     return writes[-1][1][-1]
 
@@ -361,26 +450,39 @@ def check_labels(spec,          # the model's `ModelSpec`: its `num_labels` clas
     if spec.num_labels and top >= spec.num_labels:
         raise GreenMLError(f"the vision data gives label id {top}, but model {spec.name!r} has {spec.num_labels} classes (0 to {spec.num_labels - 1}): fix labels.json or mapping.txt")
 
+# %% ../nbs/05_inference.ipynb #4e81e2d6
+def block_order(versions: list,  # the versions of one (model, domain)
+                seed: int,       # the study's seed
+                model: str,      # the model's name
+                domain: str,     # the domain
+                block: int,      # the block's number, from 1
+               ) -> list:
+    "The order `versions` run in, in block `block`: a fresh random order, seeded by the study's seed, the model, the domain and the block."
+    vs = list(versions); random.Random(f"{seed}:{model}:{domain}:{block}").shuffle(vs)
+    return vs
+
 # %% ../nbs/05_inference.ipynb #ab72059b
 def run_inference(models,                          # model names, hub ids or folders
                   versions=("baseline",),          # 'baseline' and/or versions saved under `models_dir`
                   domains=None,                    # some of 'text', 'code', 'vision'; None: every domain each model serves
-                  reps: int = 1,                   # repetitions of each (model, version, domain)
+                  reps: int = 1,                   # blocks: each runs every version of a (model, domain) once, in a fresh seeded order
                   meter: Meter | None = None,      # None: a new `Meter()`
                   out="results",                   # folder the results files are appended to
                   models_dir="models",             # where `greenml optimize` saved the optimized versions
                   data=None,                       # None: embedded datasets; one thesis-layout folder; or domain -> file or folder
                   n_samples=None,                  # samples per domain; None: all of them
                   max_new_tokens=None,             # most tokens per answer: an int, or domain -> int; None: `GEN_DEFAULTS`
-                  warmup=1,                        # samples run in the `warmup` window, before the measured one
+                  warmup=5,                        # warm-up runs at most, until the first item's latency settles
                   languagetool=None,               # LanguageTool server for the grammar score; None: `$GREENML_LANGUAGETOOL_URL`
                   progress=None,                   # called with each run's `infer` row when it is written
                   device: str = "auto",            # 'auto', 'cpu', 'cuda' or 'cuda:N'
                   code_dataset: str = "humaneval", # the embedded code benchmark: 'humaneval' (164 problems) or 'greenml' (34 tasks)
                   fields: dict | None = None,      # greenml's JSONL field name -> yours (`data.parse_fields`)
                   batch_size: int = 1,             # images per measured forward pass; text: sequences per perplexity pass
+                  energy_samples=None,             # samples per energy run: an int, or domain -> int (the first of the quality set); None: all
+                  seed: int = 0,                   # the versions' order in each block follows from it
                  ) -> list[dict]:
-    "Measure inference of each (model, version, domain) `reps` times on `device`; rows go to `out/inference_results.csv`."
+    "Measure each (model, version, domain)'s quality once, then its energy in `reps` randomised blocks on `device`; returns the `quality` rows, then the `infer` rows."
     device = resolve_device(device)
     if reps < 1: raise GreenMLError(f"--reps {reps}: give at least 1 repetition")
     if not 1 <= batch_size <= 4096: raise GreenMLError(f"--batch-size {batch_size}: give a whole number from 1 to 4096")
@@ -401,19 +503,23 @@ def run_inference(models,                          # model names, hub ids or fol
     meter = meter or Meter()
     meter.use_device(device)   # on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU
     job = InferenceJob(meter, out=out, models_dir=models_dir, data=data, n_samples=n_samples, max_new_tokens=gen,
-                       warmup=warmup, languagetool=languagetool, device=device, code_dataset=code_dataset, fields=fields or {}, batch_size=batch_size)
+                       warmup=warmup, languagetool=languagetool, device=device, code_dataset=code_dataset, fields=fields or {}, batch_size=batch_size,
+                       energy_samples=energy_samples)
     for sp in specs:   # every sample parsed before any work
         for d in (domains or sp.domains):
             if d == "vision": check_labels(sp, job.dataset(d))
             else: job.dataset(d)
     for (m, v), why in skip.items(): print(f"skip {v} on {m}: {why}")
     with results_lock(out):   # one writer per results folder
-        rows = []
-        for sp in specs:
-            for d in (domains or sp.domains):
-                for v in versions:
-                    if (sp.name, v) in skip: continue
-                    for it in range(1, reps + 1):
-                        r = job.run_one(sp.name, v, d, it); rows.append(r)
-                        if progress: progress(r)
+        rows, cells = [], [(sp.name, d, [v for v in sorted(versions, key=lambda v: v != "baseline") if (sp.name, v) not in skip])
+                           for sp in specs for d in (domains or sp.domains)]
+        for m, d, vs in cells:   # quality once per version, the baseline (the reference) first
+            for v in vs:
+                r = job.run_quality(m, v, d); rows.append(r)
+                if progress: progress(r)
+        for b in range(1, reps + 1):
+            for m, d, vs in cells:
+                for pos, v in enumerate(block_order(vs, seed, m, d, b)):
+                    r = job.run_one(m, v, d, b, tags=dict(block_order=pos)); rows.append(r)
+                    if progress: progress(r)
         return rows

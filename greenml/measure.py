@@ -6,7 +6,7 @@ Docs: https://greenml.github.io/greenml/measure.html.md"""
 
 # %% ../nbs/00_measure.ipynb #c8a16c3c
 from __future__ import annotations
-import os, time, json, math, resource, platform, contextlib, datetime, uuid
+import os, time, json, math, random, resource, platform, contextlib, datetime, uuid
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from fastcore.basics import patch
@@ -15,9 +15,9 @@ from .core import GreenMLError
 
 
 # %% auto #0
-__all__ = ['BACKENDS', 'CODECARBON_COLUMNS', 'ComponentEnergy', 'Record', 'Meter', 'Window', 'machine_info', 'zeus_view',
-           'doctor', 'environment', 'codecarbon_row', 'record_columns', 'record_table', 'records_table',
-           'default_meter', 'measure', 'load_ipython_extension']
+__all__ = ['BACKENDS', 'GPU_MIN_WINDOW_S', 'CODECARBON_COLUMNS', 'ComponentEnergy', 'Record', 'Meter', 'Window', 'Passes',
+           'measure_passes', 'attribute', 'machine_info', 'zeus_view', 'doctor', 'environment', 'codecarbon_row',
+           'record_columns', 'record_table', 'records_table', 'default_meter', 'measure', 'load_ipython_extension']
 
 # %% ../nbs/00_measure.ipynb #8d7d8159
 @dataclass
@@ -169,12 +169,15 @@ class Meter:
                  gpus=None,                 # Zeus GPUs object (default: `zeus.device.gpu.get_gpus()`; a fake in tests)
                  gpu_indices=None,          # the CUDA indices to count (default: every GPU this process sees)
                  power_monitor=None,        # Zeus PowerMonitor for GPUs without an energy counter (a fake in tests)
+                 min_window_s: float | None = None,   # the shortest window whose energy is used (s); None: from the sources (`min_window_s`)
                 ):
         if isinstance(backends, str): backends = BACKENDS if backends == "auto" else [b.strip() for b in backends.split(",") if b.strip()]
         backends = ["gpu" if b == "nvml" else b for b in backends]
         bad = [b for b in backends if b not in BACKENDS]
         if bad: raise GreenMLError(f"unknown energy backend {bad[0]!r}: choose from {', '.join(BACKENDS)} (or 'auto')")
         if idle_s < 0: raise GreenMLError(f"idle baseline of {idle_s} s: give 0 (no baseline) or a positive number of seconds")
+        if min_window_s is not None and not 0 <= min_window_s <= 3600: raise GreenMLError(f"min_window_s = {min_window_s}: give seconds from 0 to 3600")
+        self.min_window_override = min_window_s
         self.idle_s, self.country_iso_code = idle_s, country_iso_code.upper()
         self.codecarbon = CodeCarbonBackend(self.country_iso_code)
         all_b = {"rapl": RaplBackend(rapl_root), "gpu": GpuBackend(gpus, gpu_indices, power_monitor), "codecarbon": self.codecarbon}
@@ -192,6 +195,7 @@ class Meter:
         self.session_id = uuid.uuid4().hex[:12]
         self.records: list[Record] = []
         self._channels, self.idle_w, self._stack, self.sync, self.device = None, None, [], None, "cpu"
+        self.clock, self.sleep = time.perf_counter, time.sleep   # a virtual clock in the emulations (`greenml.emulate`)
 
 # %% ../nbs/00_measure.ipynb #ca61578e
 @patch(as_prop=True)
@@ -230,7 +234,7 @@ def _active(self: Meter) -> list:
 def snapshot(self: Meter) -> dict:
     "Synchronize the device, then snapshot every active backend at one instant."
     if self.sync: self.sync()
-    t = time.perf_counter()
+    t = self.clock()
     return {"t": t, **{b.name: b.snapshot(t) for b in self._active()}}
 
 # %% ../nbs/00_measure.ipynb #c4c0c38f
@@ -285,7 +289,7 @@ def idle_baseline(self: Meter,
     self.idle_s = s
     new = {}
     if s > 0:
-        a = self.snapshot(); time.sleep(s); b = self.snapshot()
+        a = self.snapshot(); self.sleep(s); b = self.snapshot()
         e, dt = self.energy(a, b), b["t"] - a["t"]
         new = {c: (None if ch.constant or math.isnan(e[c].energy_j) else e[c].energy_j/dt) for c, (_, ch) in self.channels.items()}
     else: new = {c: None for c in self.channels}
@@ -367,6 +371,79 @@ def table(self: Meter,
     "The records as a DataFrame, one row per window."
     import pandas as pd
     return pd.DataFrame([r.flat() for r in (self.records if records is None else records)])
+
+# %% ../nbs/00_measure.ipynb #e110b047
+GPU_MIN_WINDOW_S = 4.0   # NVML: 40 updates, each integrating a quarter of its period (bench/attribution.py)
+
+@patch(as_prop=True)
+def min_window_s(self: Meter) -> float:
+    "The shortest window whose energy greenml uses (s): ten updates of the slowest source in use, and `GPU_MIN_WINDOW_S` where a GPU counter is read; or what the meter was given."
+    if self.min_window_override is not None: return self.min_window_override
+    chans = [ch for _, ch in self.channels.values()]
+    return max([10*ch.update_s for ch in chans] + [GPU_MIN_WINDOW_S if any(ch.component == "gpu" and ch.measured for ch in chans) else 0.0])
+
+# %% ../nbs/00_measure.ipynb #24ca3063
+@patch
+def tick(self: Meter) -> float:
+    "The meter's clock after synchronizing the device: the time at a sample's edge."
+    if self.sync: self.sync()
+    return self.clock()
+
+# %% ../nbs/00_measure.ipynb #85df8a3a
+@dataclass
+class Passes:
+    "One resolving window over `passes` runs of every item (`measure_passes`)."
+    record: Record      # the window
+    outputs: list       # each item's output, from the first pass
+    durations: list     # each item's time inside the window, summed over the passes (s, between synchronized edges)
+    passes: int         # how many times every item ran in the window
+    pass_outputs: list = field(default_factory=list)   # each later pass's outputs, where `keep_outputs` asked for them
+
+# %% ../nbs/00_measure.ipynb #6be8809b
+def measure_passes(meter: Meter,               # measures the window
+                   items: list,                # what one pass runs, in order (a prepared input, a batch)
+                   run,                        # item -> its output; called once per item and pass
+                   min_window_s: float | None = None,   # None: the meter's `min_window_s`
+                   name: str = "infer",        # the window's name
+                   most: int = 10_000,         # passes at most, whatever the window's length
+                   keep_outputs: bool = False, # keep every pass's outputs (to check that a pass repeats the first)
+                   seed: int = 0,              # the order of the passes after the first
+                   **tags,                     # copied into the record
+                  ) -> Passes:
+    """Run every item of `items`, pass after pass, inside one window until it is at least `min_window_s` long; passes after the first run the items in a shuffled order.
+
+    ```python
+    p = measure_passes(meter, batches, lambda x: model(x))
+    j_per_sample = p.record.energy_j / (p.passes * len(batches))
+    ```
+
+    > **Warning:** the outputs are those of the first pass; a later pass that differs is only seen with `keep_outputs`.
+    """
+    if not items: raise GreenMLError("measure_passes needs at least one item to run")
+    need = meter.min_window_s if min_window_s is None else min_window_s
+    durs, outs, extra, passes, rng = [0.0]*len(items), [], [], 0, random.Random(seed)
+    with meter.measure(name, **tags) as w:
+        t0 = meter.clock()
+        while True:
+            this, order = [None]*len(items), list(range(len(items)))
+            if passes: rng.shuffle(order)   # later passes in a fresh order: a pass never lines up with a counter's period
+            for i in order:
+                a = meter.tick(); this[i] = run(items[i]); durs[i] += meter.tick() - a
+            if passes == 0: outs = this
+            elif keep_outputs: extra.append(this)
+            passes += 1
+            if meter.clock() - t0 >= need or passes >= most: break
+    return Passes(w.record, outs, durs, passes, extra)
+
+# %% ../nbs/00_measure.ipynb #c275a284
+def attribute(window_j: float,   # the resolving window's energy (J)
+              durations,         # each sample's time inside it, summed over the passes (s)
+              passes: int = 1,   # how many times the window ran every sample
+             ) -> list[float]:
+    "Each sample's energy for one run of it: the window's energy in proportion to the sample's time, divided by the passes."
+    tot = float(sum(durations))
+    if window_j is None or math.isnan(window_j) or not tot > 0: return [math.nan]*len(durations)
+    return [window_j*d/tot/passes for d in durations]
 
 # %% ../nbs/00_measure.ipynb #1acf2343
 def _cpu_model() -> str:

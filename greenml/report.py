@@ -230,12 +230,13 @@ def analyse(results,                     # a results folder
     inf = load_results(results, "inference")
     inf = inf[_study_col(inf) == h]
     d = inf[inf.phase == "infer"].copy() if "phase" in inf else inf.copy()
+    q = inf[inf.phase == "quality"].copy() if "phase" in inf else inf.iloc[:0]   # each version's quality pass, once
     if not len(d): raise GreenMLError(f"study {h} in {results} has no inference runs yet: run it (`greenml run`) before the report")
     sp = results/"inference_samples.csv"
     samples = pd.read_csv(sp, dtype={"config_hash": str, "session_id": str, "sample_id": str}) if sp.exists() and sp.stat().st_size else pd.DataFrame()
     if len(samples):
         samples = samples[_study_col(samples) == h]
-        if "run_id" in samples and "run_id" in d: samples = samples[samples.run_id.isin(d.run_id)]   # only runs whose results row committed them
+        if "run_id" in samples and "run_id" in d: samples = samples[samples.run_id.isin(set(d.run_id) | set(q.run_id))]   # only runs whose results row committed them
     try:
         opt = load_results(results, "optimization"); opt = opt[_study_col(opt) == h]
     except GreenMLError: opt = pd.DataFrame()
@@ -244,12 +245,13 @@ def analyse(results,                     # a results folder
     ps = per_sample(samples) if len(samples) else pd.DataFrame()
     bl = blocks(d)
     t["per_sample"], t["blocks"] = ps, bl
-    t["comparisons"] = cmp = paired_comparisons(bl, ps, d)
+    qd = pd.concat([q, d], ignore_index=True)   # each domain's quality metric: the quality pass's, else (older results) the runs'
+    t["comparisons"] = cmp = paired_comparisons(bl, ps, qd)
     t["variance"] = variance_components(bl, samples if len(samples) else None)
     t["detectable"] = detectable(cmp)
     t["sensitivity"] = sensitivity(cmp)
     t["control"] = cmp[cmp.version == CONTROL] if len(cmp) else cmp
-    t["version_means"] = version_means(ps, d, bl) if len(ps) else pd.DataFrame()
+    t["version_means"] = version_means(ps, qd, bl) if len(ps) else pd.DataFrame()
     t["recommendation"] = recommend(cmp, opt, t["budget"], bl=bl) if len(cmp) else pd.DataFrame()
     t["effects"] = _effects(opt)
     t["break_even"] = break_even(opt, cmp) if len(opt) and len(cmp) else pd.DataFrame()
@@ -368,16 +370,24 @@ def _inferences(b, lo=np.nan, hi=np.nan) -> str:
     if pd.isna(b): return "—"
     return f(b) + (f" [{f(lo)}, {f(hi)}]" if pd.notna(lo) and pd.notna(hi) else "")
 
+# %% ../nbs/07a_report.ipynb #9e53cfe7
+def _components(inf: pd.DataFrame) -> tuple[str, str]:
+    "(the components gross energy covers, those net energy covers) in the study's infer runs, e.g. ('cpu+ram', 'cpu')."
+    d = inf[inf.phase == "infer"] if "phase" in inf else inf
+    gross = sorted({p.split("=")[0] for s in d.get("sources", pd.Series(dtype=str)).dropna() for p in str(s).split(";") if "=" in p})
+    net = sorted({c for s in d.get("net_components", pd.Series(dtype=str)).dropna() for c in str(s).split(",") if c})
+    return "+".join(gross) or "?", "+".join(net) or "none"
+
 # %% ../nbs/07a_report.ipynb #b8eb1d5f
 def _energy_time_text(t) -> str:
     et = t["energy_time"]
     if not len(et): return ""
     same = int(et.same_order.sum())
     if t["estimated"]:
-        head = ("Energy here is an estimate of power × time, so it cannot rank versions differently from their run time, and its correlation with duration "
-                "is a property of the estimate, not a finding. ")
-        return head + (f"On this machine energy ranks the versions exactly as time does in all {len(et)} model–domain groups." if same == len(et) else
-                       f"Energy ranks the versions as time does in {same} of {len(et)} groups; where it does not, the estimate's CPU load differs between versions.")
+        head = ("Energy here is run time passed through CodeCarbon's load model (TDP × (0.1 + 0.9·load³) for the CPU, a constant for RAM), not measured: "
+                "its correlation with duration is a property of the estimate, not a finding. ")
+        return head + (f"In this study it ranks the versions exactly as time does in all {len(et)} model–domain groups." if same == len(et) else
+                       f"It ranks the versions as time does in {same} of {len(et)} groups; where it does not, the CPU load the model reads differs between versions.")
     return f"Measured energy ranks the versions as time does in {same} of {len(et)} groups" + ("." if same == len(et) else ": where it differs, power — not just time — separates the versions.")
 
 TABLES = ["per_sample", "blocks", "comparisons", "variance", "detectable", "control", "version_means", "recommendation", "effects", "break_even",
@@ -452,7 +462,9 @@ def write_report(results="results",         # the results folder a study wrote
         frames = [t["frames"]["inference"], t["frames"]["optimization"]]
         charts["calibration"] = calibration_chart(pd.concat(frames, ignore_index=True))
     for k, c in charts.items(): paths[k + "_png"], paths[k + "_svg"] = save_chart(c, out/k)
-    banner = ("**Energy figures are ESTIMATES** (" + "; ".join(t["sources"]) + "): no hardware counter was read. Compare versions with each other; do not quote the joules as measurements."
+    banner = ("**Energy figures are ESTIMATES** (" + "; ".join(t["sources"]) + "): no hardware counter was read. The energy is run time passed through "
+              "CodeCarbon's load model, not measured, and its interval covers timing noise only, not the model's error: every energy comparison below shows "
+              "the time change beside it. Compare versions with each other; do not quote the joules as measurements."
               if t["estimated"] else "Energy figures were measured by hardware counters (" + "; ".join(t["sources"]) + ").")
     b = t["budget"]
     md = ["# greenml report", ""] + _header(t, results) + ["", banner, "", "## Recommendation: which version to run", "",
@@ -481,19 +493,32 @@ def write_report(results="results",         # the results folder a study wrote
                      pct=("run_cv", "between_cv", "within_cv", "between_share")), ""]
     md += [f"> warning: {w}" for w in t["warnings"]] + ([""] if t["warnings"] else [])
     view = _cmp_view(cmp) if len(cmp) else cmp
+    gross_c, net_c = _components(t["frames"]["inference"])
+    inf_ = t["frames"]["inference"]; inf_ = inf_[inf_.phase == "infer"] if "phase" in inf_ else inf_
+    low = int(inf_.below_resolution.astype(str).str.lower().eq("true").sum()) if "below_resolution" in inf_ else 0
+    if len(view) and t["estimated"]:   # the time change beside every energy change: estimated energy is time through a model
+        tv = view[view.column == "s_per_sample"].set_index(["domain", "model", "version"])["change (95% CI)"]
+        view["time change (95% CI)"] = [tv.get((d, m, v), "") if c in ("j_per_sample", "j_per_token") else "" for d, m, v, c in
+                                        zip(view.domain, view.model, view.version, view.column)]
     cost = ("Each block is one run of every version; a version's figure is its run's whole window divided by its samples. Change: the ratio of "
             "geometric means over blocks − 1, with the paired t interval of the same mean; p from the same test; `detectable ±`: the smallest "
             "change this comparison detects with 80% power after Holm.")
-    for title, sel, note in (("Energy per sample", "j_per_sample", cost + " `net` subtracts the idle baseline where one was measured (empty where a component is a "
-                              "constant, e.g. CodeCarbon's RAM estimate)."),
+    res = (f" Energy comes only from windows that resolve (at least ten updates of the slowest source; each run repeats its samples until its window is that long)"
+           + (f"; {low} run{'s' * (low != 1)} whose window did not are left out." if low else "; none was left out.")
+           + " Per-sample energies (inference_samples.csv) are each sample's share of its run's window by its time: attributed, not measured (`attributed`).")
+    for title, sel, note in (("Energy per sample", "j_per_sample", cost + res + f" Gross energy covers {gross_c}; `net` covers {net_c}, the components with "
+                              "an idle baseline (a constant, e.g. CodeCarbon's RAM estimate, has none)."),
                              ("Energy per generated token (text, code)", "j_per_token", "A version that writes longer answers spends more per sample even when each token is cheaper; per token separates the two."),
                              ("Time per sample", "s_per_sample", "Seconds per sample over each run's whole window, paired over blocks like energy." +
                               (" Where energy is estimated from run time, compare its change with this one." if t["estimated"] else "")),
                              ("Quality", None, "Quality is paired over samples (an answer does not depend on the machine's state). Top-1 accuracy and pass@1 in % of samples (change in points, exact McNemar test; with no sample changed, the interval is the exact bound on changes unseen); perplexity of the reference continuation, the geometric mean of per-sample perplexities (lower is better; relative change, Wilcoxon on log-perplexity). Quality is computed, never estimated.")):
         part = view[view.column == sel] if sel and len(view) else (view[~view.kind.isin(["energy", "time"])] if len(view) else view)
         cols = [c for c in CMP_COLUMNS if sel or c not in ("net_mean_base", "net_mean", "detectable ±", "samples")]
+        if sel in ("j_per_sample", "j_per_token") and "time change (95% CI)" in part: cols.insert(cols.index("change (95% CI)") + 1, "time change (95% CI)")
         md += [f"## {title}: each version vs the baseline ({'paired over blocks' if sel else 'paired over samples'})", "", note, "",
-               _md_table(part, cols, rename={**CMP_NAMES, "n": "blocks" if sel else "samples", "samples": "samples per run"}), ""]
+               _md_table(part, cols, rename={**CMP_NAMES, "n": "blocks" if sel else "samples", "samples": "samples per run",
+                                             "mean_base": f"baseline (mean, {gross_c})" if sel == "j_per_sample" else CMP_NAMES["mean_base"],
+                                             "net_mean_base": f"baseline net ({net_c})", "net_mean": f"version net ({net_c})"}), ""]
     md += ["## What each optimization changed", "", "Medians over the optimization's repetitions; `optimize_j` is the optimization's own energy.", "",
            _md_table(t["effects"], ["model", "version", "took_effect", "effect_summary", "params_before", "params_after", "sparsity", "quantized_layers", "eligible_layers",
                      "baseline_size_mb", "size_mb", "optimize_s", "optimize_j"]), "",
