@@ -14,7 +14,8 @@ the GPU's power to fall back near idle, and prints per version:
 - how often the NVML energy counter actually updates (polled), against the 0.1 s the meter assumes;
 - the passes the window took, and beside it the old way: a window per sample (how many were below resolution, and how far
   their mean J per sample is from the resolving window's);
-- the cool-down: how long the GPU took to return within 10% of its idle power.
+- the cool-down: how long the GPU took to return within 10% of its idle power, and the GPU's temperature before and
+  after the window (as `zeus.profile` records it).
 
 Weights are RANDOM: SmolLM2's 538 MB cannot travel to a lent GPU machine, and energy and speed depend on the shapes, not on
 the values. No correctness figure is computed or reported.
@@ -92,7 +93,9 @@ def run_version(meter, name, make, sample, n, device):
     meter.idle_baseline(force=True, components=["gpu"])            # CUDA context and model in place
     with torch.inference_mode():
         for s in range(3): sample(model, 10_000 + s)               # warm-up (kernels, caches), not measured
+        t0 = meter.gpu_temperature()
         p = measure_passes(meter, list(range(n)), lambda s: sample(model, s), name="infer", model=name)
+        p.temps = (t0, meter.gpu_temperature())                    # as zeus.profile records them
         with meter.measure("per-sample", model=name) as w:         # the old way, for comparison: a window per sample
             per = []
             for s in range(n):
@@ -107,7 +110,7 @@ def report(p, per, waited, unit, gpu_limits):
     rec = p.record
     units = sum(u for _, u in per) * p.passes
     out = dict(duration_s=round(rec.duration_s, 3), passes=p.passes, energy_j=round(rec.energy_j, 3), below_resolution=rec.below_resolution,
-               sources=rec.sources, flags=rec.flags, cooldown_s=waited)
+               sources=rec.sources, flags=rec.flags, cooldown_s=waited, gpu_temp_c=p.temps)
     j = rec.energy_j / units if units else math.nan
     out[f"j_per_{unit}"] = round(j, 5)
     old = sum(r.energy_j for r, _ in per) / max(1, sum(u for _, u in per))

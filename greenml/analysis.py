@@ -363,7 +363,8 @@ def detectable(cmp: pd.DataFrame,  # `paired_comparisons`
     for (dom, model), g in (e.groupby(["domain", "model"]) if len(e) else []):
         ok = g[g.sd_log.notna() & (g.n > 1)]
         sd = float(np.sqrt(((ok.n - 1)*ok.sd_log**2).sum()/(ok.n - 1).sum())) if len(ok) else np.nan
-        n, m = int(g.n.min()), int(g.family_size.max())
+        fam = g[g.version != CONTROL]   # the A/A control is judged alone, outside the family (`_holm_by_family`)
+        n, m = int(g.n.min()), int(fam.family_size.max()) if len(fam) else 1
         r = dict(domain=dom, model=model, blocks=n, paired_by=g.paired_by.iloc[0], family="energy per sample", family_size=m,
                  sd_log=sd, detectable=detectable_change(sd, n, m, alpha, power))
         for x in targets: r[f"blocks_for_{x:.0%}"] = blocks_needed(sd, x, m, alpha, power)

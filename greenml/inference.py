@@ -351,7 +351,9 @@ def measure_one(self: InferenceJob,
     if self.device.startswith("cuda"): m.idle_baseline(force=True, components=["gpu"])   # GPU idle with the context up and the model loaded
     batches = self._batches(self._prepare(lm, domain, samples), domain)   # built before any window opens
     with m.measure("warmup", phase="warmup", **wt) as ww: warm = self._warm_up(lm, batches[0][0], domain) if self.warmup else 0
+    temp0 = m.gpu_temperature()   # a GPU its predecessor heated draws more for the same work: recorded, as zeus.profile does
     p = measure_passes(m, [x for x, _ in batches], lambda x: self._run_batch(lm, x, domain), name="infer", keep_outputs=True, phase="infer", **wt)
+    temp1 = m.gpu_temperature()
     sizes = [k for _, k in batches]
     outs = [o for b in p.outputs for o in b]
     dur = [d/k for d, k in zip(p.durations, sizes) for _ in range(k)]                       # a batch's time, shared by its samples
@@ -369,7 +371,7 @@ def measure_one(self: InferenceJob,
     r.update(n_samples=n, passes=k, warmup_runs=warm, tokens=ntok, j_per_sample=r["energy_j"]/(k*n), net_j_per_sample=None if net is None else net/(k*n),
              j_per_token=r["energy_j"]/(k*ntok) if ntok else None, net_j_per_token=net/(k*ntok) if ntok and net is not None else None,
              s_per_sample=rec.duration_s/(k*n), latency_median_s=statistics.median(lat), latency_p90_s=sorted(lat)[min(n - 1, int(0.9*n))],
-             max_new_tokens=self.max_new_tokens.get(domain), block=iteration,
+             max_new_tokens=self.max_new_tokens.get(domain), block=iteration, gpu_temp_before=temp0, gpu_temp_after=temp1,
              repeat_match=None if not p.pass_outputs else _summ([float(_same(a, b)) for po in p.pass_outputs for a, b in zip(outs, [o for bb in po for o in bb])]),
              quality_match=None if q is None else _summ([float(_match(o, x, domain)) for o, x in zip(outs, q)]))
     rows.append(r)

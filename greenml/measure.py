@@ -445,6 +445,15 @@ def attribute(window_j: float,   # the resolving window's energy (J)
     if window_j is None or math.isnan(window_j) or not tot > 0: return [math.nan]*len(durations)
     return [window_j*d/tot/passes for d in durations]
 
+# %% ../nbs/00_measure.ipynb #24d7dfc9
+@patch
+def gpu_temperature(self: Meter) -> float | None:
+    "Mean temperature (°C) of the GPUs the meter counts, where Zeus can read it; None otherwise (a CPU study, a GPU without a sensor)."
+    g = next((b for b in self.backends if b.name == "gpu"), None)
+    if g is None or not g.indices or not hasattr(g.gpus, "get_gpu_temperature"): return None
+    try: return float(sum(g.gpus.get_gpu_temperature(i) for i in g.indices)/len(g.indices))
+    except Exception: return None
+
 # %% ../nbs/00_measure.ipynb #1acf2343
 def _cpu_model() -> str:
     try:

@@ -19,7 +19,7 @@ from .analysis import (CONTROL, DEFAULT_BUDGET, _fmt_change, blocks, break_even,
 # %% auto #0
 __all__ = ['PALETTE', 'BASELINE_COLOR', 'LABELS', 'CMP_COLUMNS', 'CMP_NAMES', 'TABLES', 'CHARTS', 'REPORT_FILES',
            'version_colors', 'energy_box', 'pareto_chart', 'change_chart', 'save_chart', 'calibration',
-           'calibration_chart', 'on_host', 'analyse', 'write_report']
+           'calibration_chart', 'on_host', 'analyse', 'idle_drift', 'write_report']
 
 # %% ../nbs/07a_report.ipynb #3d5a2265
 PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#ff9da6", "#9d755d", "#eeca3b", "#bab0ac",
@@ -262,6 +262,7 @@ def analyse(results,                     # a results folder
     t["calibration"] = calibration(pd.concat([inf, opt], ignore_index=True))
     t["estimated"] = bool(d.estimated.any())
     t["sources"] = sorted(d.sources.dropna().unique()) if "sources" in d else []
+    t["idle_drift"] = idle_drift(results, d.session_id.dropna().unique() if "session_id" in d else [])
     t["sessions"] = _sessions(results, h)
     t["frames"] = dict(inference=d, optimization=opt, samples=samples)
     t["warnings"] = _control_warnings(t["control"])
@@ -370,6 +371,24 @@ def _inferences(b, lo=np.nan, hi=np.nan) -> str:
     if pd.isna(b): return "—"
     return f(b) + (f" [{f(lo)}, {f(hi)}]" if pd.notna(lo) and pd.notna(hi) else "")
 
+# %% ../nbs/07a_report.ipynb #7241694d
+def idle_drift(results,        # a results folder
+               sessions,       # the study's session ids (its rows' `session_id`)
+              ) -> pd.DataFrame:
+    "Per (session, component): the idle power measured before each block (`idle.jsonl`, where a counter was read) — its range and drift (max − min) / mean."
+    p = Path(results)/"idle.jsonl"
+    rows = []
+    for line in (p.read_text().splitlines() if p.exists() else []):
+        try: r = json.loads(line)
+        except ValueError: continue
+        if r.get("session_id") in set(sessions):
+            rows += [dict(session_id=r["session_id"], block=r.get("block"), component=c, idle_w=w) for c, w in (r.get("idle_w") or {}).items() if w is not None]
+    d = pd.DataFrame(rows, columns=["session_id", "block", "component", "idle_w"])
+    if not len(d): return pd.DataFrame(columns=["session_id", "component", "blocks", "min_w", "max_w", "drift"])
+    g = d.groupby(["session_id", "component"]).idle_w
+    out = g.agg(blocks="size", min_w="min", max_w="max", mean_w="mean").reset_index()
+    return out.assign(drift=(out.max_w - out.min_w)/out.mean_w).drop(columns="mean_w")
+
 # %% ../nbs/07a_report.ipynb #9e53cfe7
 def _components(inf: pd.DataFrame) -> tuple[str, str]:
     "(the components gross energy covers, those net energy covers) in the study's infer runs, e.g. ('cpu+ram', 'cpu')."
@@ -391,7 +410,7 @@ def _energy_time_text(t) -> str:
     return f"Measured energy ranks the versions as time does in {same} of {len(et)} groups" + ("." if same == len(et) else ": where it differs, power — not just time — separates the versions.")
 
 TABLES = ["per_sample", "blocks", "comparisons", "variance", "detectable", "control", "version_means", "recommendation", "effects", "break_even",
-          "friedman", "energy_time", "inference_stats", "optimization_stats", "calibration"]
+          "friedman", "energy_time", "idle_drift", "inference_stats", "optimization_stats", "calibration"]
 CHARTS = ["change_vs_baseline", "change_per_token_vs_baseline", "energy_per_sample", "energy_vs_correctness", "calibration"]
 REPORT_FILES = [f"{t}.csv" for t in TABLES] + [f"{c}.{x}" for c in CHARTS for x in ("png", "svg")] + ["summary.md", "report.html"]
 
@@ -504,7 +523,7 @@ def write_report(results="results",         # the results folder a study wrote
             "geometric means over blocks − 1, with the paired t interval of the same mean; p from the same test; `detectable ±`: the smallest "
             "change this comparison detects with 80% power after Holm.")
     res = (f" Energy comes only from windows that resolve (at least ten updates of the slowest source; each run repeats its samples until its window is that long)"
-           + (f"; {low} run{'s' * (low != 1)} whose window did not are left out." if low else "; none was left out.")
+           + (f"; {low} run{'s' * (low != 1)} whose window did not resolve {'is' if low == 1 else 'are'} left out." if low else "; none was left out.")
            + " Per-sample energies (inference_samples.csv) are each sample's share of its run's window by its time: attributed, not measured (`attributed`).")
     for title, sel, note in (("Energy per sample", "j_per_sample", cost + res + f" Gross energy covers {gross_c}; `net` covers {net_c}, the components with "
                               "an idle baseline (a constant, e.g. CodeCarbon's RAM estimate, has none)."),
@@ -529,6 +548,9 @@ def write_report(results="results",         # the results folder a study wrote
                      rename={"optimize_j": "optimize (J)", "baseline_j_per_sample": "baseline (J/sample)", "j_per_sample": "version (J/sample)",
                              "saved_j_per_sample": "saved (J/sample)"}), "",
            "## Energy and time", "", _energy_time_text(t), "",
+           *(["## Idle power between blocks", "", "Where a hardware counter is read, the idle power is measured again before every block; net energy "
+              "uses the latest. Drift = (max − min) / mean over the session's blocks.", "",
+              _md_table(t["idle_drift"], ["session_id", "component", "blocks", "min_w", "max_w", "drift"], pct=("drift",)), ""] if len(t["idle_drift"]) else []),
            "## Across all versions (Friedman over blocks)", "", _md_table(t["friedman"], ["domain", "model", "metric", "versions", "blocks", "statistic", "p"]), "",
            "## Calibration: CodeCarbon's estimate vs the hardware counter", "",
            ("Windows where a component was read from a counter also carry CodeCarbon's estimate of the same window; "
