@@ -120,7 +120,7 @@ def _num(s): return pd.to_numeric(s.map(lambda v: {"True": 1, "False": 0, True: 
 # %% ../nbs/07_analysis.ipynb #70f845d0
 def per_sample(samples: pd.DataFrame, # per-sample rows of every repetition, as in inference_samples.csv
               ) -> pd.DataFrame:
-    "One row per (domain, model, version, sample): the mean over repetitions of its energy, net energy, J per token, latency and per-sample quality."
+    "One row per (domain, model, version, sample): the mean over its energy runs of its energy, net energy, J per token and latency, and its quality (from the quality pass where there is one)."
     d = samples.copy()
     for c in ("energy_j", "net_energy_j", "tokens", "latency_s", "correct", "perplexity", "agreement"):
         d[c] = _num(d[c]) if c in d else np.nan
@@ -130,11 +130,15 @@ def per_sample(samples: pd.DataFrame, # per-sample rows of every repetition, as 
     d["net_j_per_token"] = d.net_energy_j / d.tokens.where(d.tokens > 0)
     d["estimated"] = d["estimated"].astype(str).str.lower().eq("true") if "estimated" in d else True
     keys = ["domain", "model", "version", "sample_id"]
-    cols = ["j_per_sample", "net_j_per_sample", "j_per_token", "net_j_per_token", "tokens", "latency_s", "correct", "perplexity", "agreement"]
-    out = d.groupby(keys, dropna=False)[cols].mean()
-    out[["j_per_sample_var", "j_per_token_var"]] = d.groupby(keys, dropna=False)[["j_per_sample", "j_per_token"]].var()   # over repetitions: the noise
-    out["reps"] = d.groupby(keys, dropna=False).size()
-    out["estimated"] = d.groupby(keys, dropna=False).estimated.any()
+    quality = ["correct", "perplexity", "agreement"]
+    split = "phase" in d and d.phase.eq("quality").any()   # quality from the version's one quality pass, energy and time from its energy runs
+    e, q = (d[d.phase != "quality"], d[d.phase == "quality"]) if split else (d, d)
+    out = e.groupby(keys, dropna=False)[["j_per_sample", "net_j_per_sample", "j_per_token", "net_j_per_token", "tokens", "latency_s"]].mean()
+    out[["j_per_sample_var", "j_per_token_var"]] = e.groupby(keys, dropna=False)[["j_per_sample", "j_per_token"]].var()   # over repetitions: the noise
+    out["reps"] = e.groupby(keys, dropna=False).size()
+    out["estimated"] = e.groupby(keys, dropna=False).estimated.any()
+    out = out.join(q.groupby(keys, dropna=False)[quality].mean(), how="outer")
+    out["reps"] = out.reps.fillna(0).astype(int); out["estimated"] = out.estimated.fillna(True).astype(bool)
     return out.reset_index()
 
 # %% ../nbs/07_analysis.ipynb #00799cfa
@@ -488,6 +492,8 @@ def break_even(opt: pd.DataFrame,   # optimization runs, with each one's energy_
     if "version" in c: c = c[c.version != CONTROL]   # the A/A control is never a candidate
     mk = ["model", "framework"] if "framework" in c and "framework" in opt else ["model"]   # the thesis: torch and tf each
     cost = opt.groupby(mk + ["version"]).energy_j.median() if len(opt) else pd.Series(dtype=float)
+    low = (opt.assign(_b=opt.below_resolution.astype(str).str.lower().eq("true")).groupby(mk + ["version"])._b.any()
+           if len(opt) and "below_resolution" in opt else pd.Series(dtype=bool))   # an optimization shorter than its source resolves
     f = lambda j, s: np.nan if pd.isna(s) else j/s if s > 0 else math.inf
     rows = []
     for r in c.to_dict("records"):
@@ -498,9 +504,9 @@ def break_even(opt: pd.DataFrame,   # optimization runs, with each one's energy_
         rows.append({**{k: r[k] for k in mk}, "domain": r["domain"], "version": r["version"], "optimize_j": j,
                      "baseline_j_per_sample": base, "j_per_sample": base*(1 + r["change"]), "saved_j_per_sample": saved,
                      "break_even_samples": f(j, saved), "break_even_low": f(j, best),
-                     "break_even_high": math.inf if pd.notna(worst) and worst <= 0 else f(j, worst)})
+                     "break_even_high": math.inf if pd.notna(worst) and worst <= 0 else f(j, worst), "optimize_below_resolution": bool(low.get(key, False))})
     return pd.DataFrame(rows, columns=mk + ["domain", "version", "optimize_j", "baseline_j_per_sample", "j_per_sample", "saved_j_per_sample",
-                                            "break_even_samples", "break_even_low", "break_even_high"])
+                                            "break_even_samples", "break_even_low", "break_even_high", "optimize_below_resolution"])
 
 # %% ../nbs/07_analysis.ipynb #70cb0bbd
 DEFAULT_BUDGET = {"perplexity": 1.0, "points": 1.0}   # % relative perplexity; percentage points of top-1 / pass@1

@@ -257,7 +257,7 @@ def cmd_infer(args, # the parsed command line
     from greenml.models import resolve_device
     device = resolve_device(args.device)   # first: a bad device stops everything
     data, fields, models = parse_data(args.data), parse_fields(args.field), _with_task(models, args.task)
-    if args.energy_samples is not None and args.energy_samples < 1: raise GreenMLError(f"--energy-samples {args.energy_samples}: give 1 or more")
+    if args.energy_samples is not None and args.energy_samples < 0: raise GreenMLError(f"--energy-samples {args.energy_samples}: give 1 or more (0: all)")
     m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
     rows = run_inference(models, versions, domains=_split(args.domains) or None, reps=args.reps, meter=m, out=args.out,
                          models_dir=args.models_dir, data=data, n_samples=args.samples, max_new_tokens=args.max_new_tokens,
@@ -276,7 +276,7 @@ def _parser_infer(sub):
     i.add_argument("--versions", default="baseline", help="comma-separated: baseline and/or optimized strategies (default: baseline)")
     i.add_argument("--domains", default="", help="comma-separated text,code,vision (default: every domain the model serves)")
     i.add_argument("--reps", type=int, default=1, help="blocks: each runs every version once per model and domain, in a fresh seeded order (default: 1)")
-    i.add_argument("--energy-samples", type=int, default=None, help="samples each energy run measures, the first of the quality set (default: all)")
+    i.add_argument("--energy-samples", type=int, default=None, help="samples each energy run measures, the first of the quality set (default, or 0: all)")
     i.add_argument("--seed", type=int, default=0, help="the seed of the versions' order in each block (default: 0)")
     i.add_argument("--data", default=None, help="your data per domain, text=FILE,code=FILE,vision=DIR (formats: `greenml data --help`), or a folder in the thesis's layout (default: embedded)")
     i.add_argument("--field", default=None, help="your JSONL's field names, greenml's=yours: prompt=input,reference=target")
@@ -295,9 +295,11 @@ def _parser_infer(sub):
 
 # %% ../nbs/08_cli.ipynb #af0993e4
 def _percent(s: str) -> float:
-    "'5%' or '0.05' as 0.05; anything else is argparse's one-line error."
-    try: v = float(s.strip().rstrip("%"))/(100 if s.strip().endswith("%") else 1)
+    "'5%' or '0.05' as 0.05; anything else (a bare 5 is ambiguous) is argparse's one-line error."
+    x = s.strip()
+    try: v = float(x.rstrip("%"))/(100 if x.endswith("%") else 1)
     except ValueError: raise argparse.ArgumentTypeError(f"{s!r}: give a change such as 5% or 0.05") from None
+    if not x.endswith("%") and v >= 1: raise argparse.ArgumentTypeError(f"{s!r}: give a percentage with its sign (5%) or a fraction (0.05)")
     if not 0 < v < 10: raise argparse.ArgumentTypeError(f"{s!r}: give a change between 0 and 1000%, e.g. 5%")
     return v
 
@@ -312,21 +314,22 @@ def blocks_plan_text(cfg,          # the study (`experiment.Config`)
     f = Path(cfg["experiment.out"])/"inference_results.csv"
     runs = pd.read_csv(f) if f.exists() and f.stat().st_size else pd.DataFrame()
     runs = runs[runs.config_hash == cfg.hash] if "config_hash" in runs else runs.iloc[:0]
-    head = f"to detect a change of {change:.0%} in energy per sample (80% power, after Holm):"
+    head = f"to detect a change of {change:.3g} ({change*100:g}%) in energy per sample (80% power, after Holm):"
     if not len(runs) or not (runs.phase == "infer").any(): return f"{head} no block has run yet: run a few (at least 3) first, then ask again"
     det = detectable(paired_comparisons(blocks(runs)), targets=(change,))
     if not len(det): return f"{head} no version has been compared with its baseline in the same blocks yet"
     est, r = unit_seconds(cfg["experiment.out"]), overhead(cfg["experiment.out"]) or 1.0
-    lines = [head]
+    lines, most = [head], 0
     for x in det.to_dict("records"):
-        need = x[f"blocks_for_{change:.0%}"]
+        need = next(v for k, v in x.items() if k.startswith("blocks_for_"))
         vs = cfg.versions_for(x["model"]) if x["model"] in cfg["experiment.models"] else []
         block_s = sum(est.get(("infer", x["model"], v, x["domain"]), math.nan) + cfg["measure.cooldown_s"] for v in vs)*r
         if not np.isfinite(need): lines.append(f"  {x['domain']} · {x['model']}: {x['blocks']} blocks run; too few to estimate the noise — run at least 3"); continue
         more = max(0, int(need) - int(x["blocks"]))
         t = "" if not more or not np.isfinite(block_s) else f", about {more*block_s/60:.1f} min ({block_s:.0f} s a block)"
-        lines.append(f"  {x['domain']} · {x['model']}: {x['blocks']} blocks run, {need:.0f} needed: "
-                     + (f"{more} more (`[inference] reps = {int(need)}`){t}" if more else "enough already"))
+        lines.append(f"  {x['domain']} · {x['model']}: {x['blocks']} blocks run, {need:.0f} needed: " + (f"{more} more{t}" if more else "enough already"))
+        most = max(most, int(need))
+    if most: lines.append(f"  `[inference] reps = {most}` gives every model and domain the blocks it needs (reps is one number for the study; the new blocks are appended)")
     return "\n".join(lines)
 
 # %% ../nbs/08_cli.ipynb #44449a26

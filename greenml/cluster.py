@@ -147,19 +147,22 @@ def _unit_task(spec: dict,          # the client run (`_setup`)
               ) -> dict:
     "Run on a Dask worker: measure the unit holding this machine's lock; return its rows (or why it failed), or why this machine cannot run the study."
     with node_lock():   # from the set-up (reading models and data is work too) to the end of the cool-down
-        from greenml.experiment import Unit, unit_writes, session_record, failure
+        from greenml.experiment import Unit, unit_writes, session_record, failure, counted, remeasure_idle
         try: st = _worker_state(spec)
         except Exception as e: return dict(setup_error=failure(e), host=platform.node())
         cfg, job, u = st["cfg"], st["job"], Unit(**unit)
         if st["session"] is None:
             job.meter.idle_baseline()   # this machine at rest, no other greenml unit running on it
             st["session"] = session_record(cfg, job.meter, role="worker", pid=os.getpid())
+        idle = None
         try:
+            if u.phase == "infer" and u.iteration != st.get("block") and counted(job.meter):   # a new block on this machine: its idle again
+                st["block"] = u.iteration; idle = remeasure_idle(job.meter, u.iteration)
             if u.phase in ("infer", "quality") and may_build: ensure_version(cfg, job, u.model, u.version)
             writes, error = unit_writes(cfg, job, u, tags, st["cache"]), None
         except Exception as e: writes, error = None, failure(e)
         if cfg["measure.cooldown_s"]: time.sleep(cfg["measure.cooldown_s"])   # the machine cools before its next unit, still locked
-    return dict(unit=u.id, writes=writes, error=error, session=st["session"])
+    return dict(unit=u.id, writes=writes, error=error, session=st["session"], idle=idle)
 
 # %% ../nbs/06a_cluster.ipynb #5b740687
 @contextlib.contextmanager
@@ -266,7 +269,7 @@ def _run_cluster(cfg, client, quiet, stop_after, retries, t0):
     bar = _progress(len(units), summ.skipped, quiet)
     try:
         for wave in _waves(todo):
-            made = _made(cfg) if wave[0].phase == "infer" else set()
+            made = _made(cfg) if wave[0].phase in ("infer", "quality") else set()
             queue = {h: [u for u in wave if pin[u.model] == h] for h in set(hosts)}
             busy, futs, ac = {h: 0 for h in queue}, {}, as_completed()
             def more(h):   # no more units in flight on a machine than it has workers: none waits on a worker that may die
@@ -285,6 +288,7 @@ def _run_cluster(cfg, client, quiet, stop_after, retries, t0):
                     raise GreenMLError(f"machine {r['host']} cannot run this study: {r['setup_error']}")
                 if r.get("session") and r["session"]["session_id"] not in seen:
                     seen.add(r["session"]["session_id"]); append_jsonl(out/"sessions.jsonl", [r["session"]])
+                if r.get("idle"): append_jsonl(out/"idle.jsonl", [r["idle"]])
                 if r["error"]: summ.failed.append((u.id, r["error"]))
                 else: commit_rows(out, r["writes"]); summ.ran.append(u.id)
                 bar.update(1)
@@ -319,7 +323,7 @@ def measured_windows(out,   # a results folder
     cols = ["host", "session_id", "unit_id", "phase", "start", "end"]
     if not frames: return pd.DataFrame(columns=cols)
     d = pd.concat(frames, ignore_index=True)
-    d = d[d.phase.isin(["optimize", "load", "warmup", "infer"])].copy()
+    d = d[d.phase.isin(["optimize", "load", "warmup", "infer", "quality"])].copy()
     d["start"] = pd.to_datetime(d.timestamp, utc=True, format="ISO8601").map(lambda t: t.timestamp())
     d["end"] = d.start + pd.to_numeric(d.duration)
     return d.reindex(columns=cols).sort_values(["host", "start"]).reset_index(drop=True)

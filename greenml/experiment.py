@@ -23,7 +23,8 @@ from fastcore.basics import patch
 # %% auto #0
 __all__ = ['CONFIG_DIR', 'SCHEMA', 'MODEL_KEYS', 'sweep', 'Config', 'domains_of', 'parse_config', 'load_config', 'validate',
            'skipped', 'Unit', 'plan', 'resume_state', 'Summary', 'run_experiment', 'study_meter', 'study_job',
-           'unit_writes', 'session_record', 'failure', 'begin_run', 'end_run', 'remeasure_idle', 'summary_table']
+           'unit_writes', 'session_record', 'failure', 'begin_run', 'end_run', 'counted', 'remeasure_idle',
+           'summary_table']
 
 # %% ../nbs/06_experiment.ipynb #d9a95c92
 def _fmt_param(v) -> str: return repr(v) if isinstance(v, float) else str(v)   # exact: 0.3333333 and 0.33333333 stay two versions
@@ -567,16 +568,19 @@ def end_run(cfg: Config, summ: Summary, t0: float) -> Summary:
     summ.table = summary_table(out=summ.out, config_hash=cfg.hash)
     return summ
 
+# %% ../nbs/06_experiment.ipynb #6ef7cf65
+def counted(meter: Meter) -> bool:
+    "Whether any component is read from a hardware counter (RAPL, a GPU), whatever the others are."
+    return any(ch.measured for _, ch in meter.channels.values())
+
 # %% ../nbs/06_experiment.ipynb #3a4fd6e5
-def remeasure_idle(meter: Meter, # the study's meter, reading hardware counters
-                   out,          # the results folder: the figure is appended to `idle.jsonl`
-                   block: int,   # the block about to start
+def remeasure_idle(meter: Meter,   # the study's meter, reading a hardware counter
+                   block: int,     # the block about to start
                   ) -> dict:
-    "Measure the idle power again before block `block` and append it to `out/idle.jsonl`; the new idle power per component (W)."
+    "Measure the idle power again before block `block`; the line `idle.jsonl` gets (session, block, idle power per component in W)."
     w = meter.idle_baseline(force=True)
-    append_jsonl(Path(out)/"idle.jsonl", [dict(session_id=meter.session_id, block=block, idle_s=meter.idle_s, idle_w=w,
-                                               time=datetime.datetime.now().astimezone().isoformat(timespec="seconds"))])
-    return w
+    return dict(session_id=meter.session_id, block=block, idle_s=meter.idle_s, idle_w=w,
+                time=datetime.datetime.now().astimezone().isoformat(timespec="seconds"))
 
 # %% ../nbs/06_experiment.ipynb #b6403144
 def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
@@ -593,7 +597,7 @@ def _run(cfg: Config, datasets: dict, quiet, meter, stop_after, t0) -> Summary:
             if stop_after is not None and k >= stop_after: break
             if u.phase == "infer" and u.iteration != block:
                 block = u.iteration
-                if not meter.estimated: remeasure_idle(meter, out, block)   # a counter's idle drifts: measured again at every block
+                if counted(meter): append_jsonl(out/"idle.jsonl", [remeasure_idle(meter, block)])   # a counter's idle drifts: again at every block
             bar.set_description(f"{u.phase} {u.model} {u.version}{' ' + u.domain if u.domain else ''} #{u.iteration}")
             try:
                 commit_rows(out, unit_writes(cfg, job, u, {**tags, "unit_id": u.id, "order": k}, cache))

@@ -275,13 +275,13 @@ def _check(self: InferenceJob, spec, version, domain):
 # %% ../nbs/05_inference.ipynb #48e1385c
 @patch
 def _warm_up(self: InferenceJob, lm, x, domain, tol: float = 0.1) -> int:
-    "Run item `x` until two runs in a row are within `tol` of each other, `warmup` runs at most; the runs it took."
+    "Run item `x` until two runs in a row are within `tol` of each other, `warmup` runs at most; (the runs it took, whether the latency settled)."
     last = None
     for k in range(1, self.warmup + 1):
         a = self.meter.tick(); self._run_batch(lm, x, domain, limit=8); d = self.meter.tick() - a
-        if last is not None and abs(d - last) <= tol*last: return k
+        if last is not None and abs(d - last) <= tol*last: return k, True
         last = d
-    return self.warmup
+    return self.warmup, False
 
 # %% ../nbs/05_inference.ipynb #549f3270
 def _same(a, b) -> bool:
@@ -350,9 +350,10 @@ def measure_one(self: InferenceJob,
         lm, framework = load_version(model, version, self.models_dir, self.device)
     if self.device.startswith("cuda"): m.idle_baseline(force=True, components=["gpu"])   # GPU idle with the context up and the model loaded
     batches = self._batches(self._prepare(lm, domain, samples), domain)   # built before any window opens
-    with m.measure("warmup", phase="warmup", **wt) as ww: warm = self._warm_up(lm, batches[0][0], domain) if self.warmup else 0
+    with m.measure("warmup", phase="warmup", **wt) as ww: warm, settled = self._warm_up(lm, batches[0][0], domain) if self.warmup else (0, None)
     temp0 = m.gpu_temperature()   # a GPU its predecessor heated draws more for the same work: recorded, as zeus.profile does
-    p = measure_passes(m, [x for x, _ in batches], lambda x: self._run_batch(lm, x, domain), name="infer", keep_outputs=True, phase="infer", **wt)
+    p = measure_passes(m, [x for x, _ in batches], lambda x: self._run_batch(lm, x, domain), name="infer", keep_outputs=True,
+                       seed=iteration, phase="infer", **wt)   # each block shuffles its later passes its own way
     temp1 = m.gpu_temperature()
     sizes = [k for _, k in batches]
     outs = [o for b in p.outputs for o in b]
@@ -368,7 +369,7 @@ def measure_one(self: InferenceJob,
             self._base_row(ww.record, spec, domain, framework, version, iteration, "warmup")]
     r = self._base_row(rec, spec, domain, framework, version, iteration, "infer")
     net, ntok, k = r["net_energy_j"], sum(tokens) if tokens else None, p.passes
-    r.update(n_samples=n, passes=k, warmup_runs=warm, tokens=ntok, j_per_sample=r["energy_j"]/(k*n), net_j_per_sample=None if net is None else net/(k*n),
+    r.update(n_samples=n, passes=k, warmup_runs=warm, warmup_settled=settled, tokens=ntok, j_per_sample=r["energy_j"]/(k*n), net_j_per_sample=None if net is None else net/(k*n),
              j_per_token=r["energy_j"]/(k*ntok) if ntok else None, net_j_per_token=net/(k*ntok) if ntok and net is not None else None,
              s_per_sample=rec.duration_s/(k*n), latency_median_s=statistics.median(lat), latency_p90_s=sorted(lat)[min(n - 1, int(0.9*n))],
              max_new_tokens=self.max_new_tokens.get(domain), block=iteration, gpu_temp_before=temp0, gpu_temp_after=temp1,

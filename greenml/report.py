@@ -19,7 +19,8 @@ from .analysis import (CONTROL, DEFAULT_BUDGET, _fmt_change, blocks, break_even,
 # %% auto #0
 __all__ = ['PALETTE', 'BASELINE_COLOR', 'LABELS', 'CMP_COLUMNS', 'CMP_NAMES', 'TABLES', 'CHARTS', 'REPORT_FILES',
            'version_colors', 'energy_box', 'pareto_chart', 'change_chart', 'save_chart', 'calibration',
-           'calibration_chart', 'on_host', 'analyse', 'idle_drift', 'write_report']
+           'calibration_chart', 'on_host', 'analyse', 'idle_drift', 'provenance', 'energy_sets', 'determinism',
+           'write_report']
 
 # %% ../nbs/07a_report.ipynb #3d5a2265
 PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#ff9da6", "#9d755d", "#eeca3b", "#bab0ac",
@@ -247,7 +248,8 @@ def analyse(results,                     # a results folder
     t["per_sample"], t["blocks"] = ps, bl
     qd = pd.concat([q, d], ignore_index=True)   # each domain's quality metric: the quality pass's, else (older results) the runs'
     t["comparisons"] = cmp = paired_comparisons(bl, ps, qd)
-    t["variance"] = variance_components(bl, samples if len(samples) else None)
+    measured_rows = samples[~samples.attributed.astype(str).str.lower().eq("true")] if "attributed" in samples else samples   # attributed shares: no window of their own
+    t["variance"] = variance_components(bl, measured_rows if len(measured_rows) else None)
     t["detectable"] = detectable(cmp)
     t["sensitivity"] = sensitivity(cmp)
     t["control"] = cmp[cmp.version == CONTROL] if len(cmp) else cmp
@@ -263,6 +265,8 @@ def analyse(results,                     # a results folder
     t["estimated"] = bool(d.estimated.any())
     t["sources"] = sorted(d.sources.dropna().unique()) if "sources" in d else []
     t["idle_drift"] = idle_drift(results, d.session_id.dropna().unique() if "session_id" in d else [])
+    t["measured"], t["estimated_parts"] = provenance(d)
+    t["energy_sets"], t["determinism"] = energy_sets(pd.concat([q, d], ignore_index=True)), determinism(d)
     t["sessions"] = _sessions(results, h)
     t["frames"] = dict(inference=d, optimization=opt, samples=samples)
     t["warnings"] = _control_warnings(t["control"])
@@ -338,7 +342,8 @@ def _header(t, results) -> list[str]:
             ("models", _models_by_source(d)), ("domains", ", ".join(sorted(d.domain.unique()))),
             ("versions", ", ".join(sorted(d.version.unique(), key=lambda v: (v != "baseline", v)))),
             ("strategies", json.dumps({k: v for k, v in opt_cfg.items() if k in ("strategies", "models", "params")}) if opt_cfg else "?"),
-            ("samples per domain", ", ".join(f"{dom} {int(n)}" for dom, n in d.groupby("domain").n_samples.max().items()) if "n_samples" in d else "?"),
+            ("samples per domain", ", ".join(f"{r.domain}: quality {int(r.quality_samples)}, energy {int(r.energy_samples)}" for r in t["energy_sets"].itertuples())
+             if len(t.get("energy_sets", [])) else ", ".join(f"{dom} {int(n)}" for dom, n in d.groupby("domain").n_samples.max().items()) if "n_samples" in d else "?"),
             ("repetitions", f"inference {int(d.groupby(['domain', 'model', 'version']).size().median())}" + (f", optimization {opt_cfg.get('reps')}" if opt_cfg else "")),
             ("generation", f"greedy, max new tokens {inf_cfg.get('max_new_tokens')}" if inf_cfg else "?"),
             ("software", ", ".join(f"{k} {v}" for k, v in (s[-1].get("versions") or {}).items() if v) if s and s[-1].get("versions") else "?"),
@@ -388,6 +393,32 @@ def idle_drift(results,        # a results folder
     g = d.groupby(["session_id", "component"]).idle_w
     out = g.agg(blocks="size", min_w="min", max_w="max", mean_w="mean").reset_index()
     return out.assign(drift=(out.max_w - out.min_w)/out.mean_w).drop(columns="mean_w")
+
+# %% ../nbs/07a_report.ipynb #ede50732
+def provenance(inf: pd.DataFrame) -> tuple[list, list]:
+    "(components read from a hardware counter, components estimated) in a study's infer runs, from their `sources`."
+    d = inf[inf.phase == "infer"] if "phase" in inf else inf
+    src = {p.split("=")[0]: p.split("=", 1)[1] for s in d.get("sources", pd.Series(dtype=str)).dropna() for p in str(s).split(";") if "=" in p}
+    return sorted(c for c, s in src.items() if not s.startswith("codecarbon")), sorted(c for c, s in src.items() if s.startswith("codecarbon"))
+
+# %% ../nbs/07a_report.ipynb #a781f9d9
+def energy_sets(inf: pd.DataFrame) -> pd.DataFrame:
+    "Per domain: the samples each energy run measured (`n_samples` of the infer runs) and the quality set (of the quality passes)."
+    e = inf[inf.phase == "infer"] if "phase" in inf else inf
+    q = inf[inf.phase == "quality"] if "phase" in inf else inf.iloc[:0]
+    out = pd.DataFrame({"energy_samples": e.groupby("domain").n_samples.max()})
+    out["quality_samples"] = (q.groupby("domain").n_samples.max() if len(q) else out.energy_samples).reindex(out.index).fillna(out.energy_samples)   # older results: one set
+    return out.reset_index()
+
+# %% ../nbs/07a_report.ipynb #5ebc59f3
+def determinism(inf: pd.DataFrame) -> pd.DataFrame:
+    "Per (domain, model, version): energy runs, and how many of them gave exactly the answers of the version's quality pass (`quality_match` = 1) and repeated them in every pass."
+    e = inf[inf.phase == "infer"] if "phase" in inf else inf
+    if "quality_match" not in e: return pd.DataFrame(columns=["domain", "model", "version", "runs", "checked", "identical", "worst"])
+    q = pd.to_numeric(e.quality_match, errors="coerce"); r = pd.to_numeric(e.get("repeat_match", pd.Series(np.nan, index=e.index)), errors="coerce")
+    ok = q.eq(1) & (r.isna() | r.eq(1))
+    g = e.assign(checked=q.notna(), identical=ok & q.notna(), worst=np.fmin(q, r.fillna(1))).groupby(["domain", "model", "version"])
+    return g.agg(runs=("checked", "size"), checked=("checked", "sum"), identical=("identical", "sum"), worst=("worst", "min")).reset_index()
 
 # %% ../nbs/07a_report.ipynb #9e53cfe7
 def _components(inf: pd.DataFrame) -> tuple[str, str]:
@@ -448,7 +479,9 @@ def _families_md(cmp: pd.DataFrame) -> str:
 # %% ../nbs/07a_report.ipynb #1905f7d7
 def _be_view(be: pd.DataFrame) -> pd.DataFrame:
     if not len(be): return be
-    return be.assign(**{"break-even (inferences)": [_inferences(b, lo, hi) for b, lo, hi in zip(be.break_even_samples, be.break_even_low, be.break_even_high)]})
+    low = be.optimize_below_resolution if "optimize_below_resolution" in be else [False]*len(be)
+    return be.assign(**{"break-even (inferences)": [_inferences(b, lo, hi) + (" (optimization window below resolution)" if x else "")
+                                                    for b, lo, hi, x in zip(be.break_even_samples, be.break_even_low, be.break_even_high, low)]})
 
 # %% ../nbs/07a_report.ipynb #c86170f1
 def write_report(results="results",         # the results folder a study wrote
@@ -481,12 +514,28 @@ def write_report(results="results",         # the results folder a study wrote
         frames = [t["frames"]["inference"], t["frames"]["optimization"]]
         charts["calibration"] = calibration_chart(pd.concat(frames, ignore_index=True))
     for k, c in charts.items(): paths[k + "_png"], paths[k + "_svg"] = save_chart(c, out/k)
-    banner = ("**Energy figures are ESTIMATES** (" + "; ".join(t["sources"]) + "): no hardware counter was read. The energy is run time passed through "
-              "CodeCarbon's load model, not measured, and its interval covers timing noise only, not the model's error: every energy comparison below shows "
-              "the time change beside it. Compare versions with each other; do not quote the joules as measurements."
+    est_txt = ("The energy is run time passed through CodeCarbon's load model, not measured, and its interval covers timing noise only, not the model's "
+               "error: every energy-per-sample comparison below shows the time change beside it.")
+    banner = ("**Energy figures are ESTIMATES** (" + "; ".join(t["sources"]) + "): no hardware counter was read. " + est_txt +
+              " Compare versions with each other; do not quote the joules as measurements."
+              if t["estimated"] and not t["measured"] else
+              f"**Energy mixes measured and estimated components** (" + "; ".join(t["sources"]) + f"): {', '.join(t['measured'])} read from hardware "
+              f"counters; {', '.join(t['estimated_parts'])} estimated by CodeCarbon from run time, not measured. For the estimated part, its interval covers "
+              "timing noise only, not the model's error: every energy-per-sample comparison below shows the time change beside it."
               if t["estimated"] else "Energy figures were measured by hardware counters (" + "; ".join(t["sources"]) + ").")
     b = t["budget"]
-    md = ["# greenml report", ""] + _header(t, results) + ["", banner, "", "## Recommendation: which version to run", "",
+    es = t["energy_sets"]
+    sets = ("Energy and time per sample come from each run's energy samples, the first of the quality set (" + ", ".join(
+            f"{r.domain} {int(r.energy_samples)} of {int(r.quality_samples)}" for r in es.itertuples()) + "), repeated until the window resolved: "
+            "they describe those samples. Quality comes from all of them, measured once per version." if len(es) else "")
+    dt = t["determinism"]
+    same = (f"Quality is measured once because greedy decoding and classification repeat themselves: {int(dt.identical.sum())} of {int(dt.checked.sum())} "
+            "energy runs compared with their version's quality pass gave exactly its answers in every pass" + (
+            "." if dt.identical.sum() == dt.checked.sum() else ": **not all did** (" + "; ".join(
+            f"{r.domain} · {r.model} · {r.version}: {int(r.checked - r.identical)} of {int(r.checked)}, worst {r.worst:.0%} identical"
+            for r in dt[dt.identical < dt.checked].itertuples()) + "), so the quality pass may not describe what the energy runs produced.")
+            if len(dt) and dt.checked.sum() else "")
+    md = ["# greenml report", ""] + _header(t, results) + ["", banner, "", sets, "", same, "", "## Recommendation: which version to run", "",
           "Per model and domain, the version with the least energy per sample whose saving is significant — a paired t test over blocks (one run "
           "of every version per block) on the log of the ratio, Holm-adjusted p < 0.05 within the energy-per-sample family, its interval below 0 — "
           f"and whose observed quality change stays within the budget: at most {b['points']:g} percentage point{'s' * (b['points'] != 1)} of top-1 "
@@ -507,7 +556,7 @@ def write_report(results="results",         # the results folder a study wrote
            "### Variance components", "",
            "Per version, on the log scale (≈ CV): `run_cv`, the spread of a run's J per sample across blocks; `between_cv`, the part of it that "
            "only more blocks average away; `within_cv`, the noise of one window around its sample's and its block's level, which more samples "
-           "average away. `between_share`: the share of a run figure's variance that is between blocks.", "",
+           "average away (empty where per-sample energies are attributed shares of one window, as greenml's runner writes them: they have no noise of their own). `between_share`: the share of a run figure's variance that is between blocks.", "",
            _md_table(t["variance"], ["domain", "model", "version", "blocks", "windows", "run_cv", "between_cv", "within_cv", "between_share"],
                      pct=("run_cv", "between_cv", "within_cv", "between_share")), ""]
     md += [f"> warning: {w}" for w in t["warnings"]] + ([""] if t["warnings"] else [])
@@ -517,7 +566,7 @@ def write_report(results="results",         # the results folder a study wrote
     low = int(inf_.below_resolution.astype(str).str.lower().eq("true").sum()) if "below_resolution" in inf_ else 0
     if len(view) and t["estimated"]:   # the time change beside every energy change: estimated energy is time through a model
         tv = view[view.column == "s_per_sample"].set_index(["domain", "model", "version"])["change (95% CI)"]
-        view["time change (95% CI)"] = [tv.get((d, m, v), "") if c in ("j_per_sample", "j_per_token") else "" for d, m, v, c in
+        view["time change (95% CI)"] = [tv.get((d, m, v), "") if c == "j_per_sample" else "" for d, m, v, c in
                                         zip(view.domain, view.model, view.version, view.column)]
     cost = ("Each block is one run of every version; a version's figure is its run's whole window divided by its samples. Change: the ratio of "
             "geometric means over blocks − 1, with the paired t interval of the same mean; p from the same test; `detectable ±`: the smallest "
@@ -533,7 +582,7 @@ def write_report(results="results",         # the results folder a study wrote
                              ("Quality", None, "Quality is paired over samples (an answer does not depend on the machine's state). Top-1 accuracy and pass@1 in % of samples (change in points, exact McNemar test; with no sample changed, the interval is the exact bound on changes unseen); perplexity of the reference continuation, the geometric mean of per-sample perplexities (lower is better; relative change, Wilcoxon on log-perplexity). Quality is computed, never estimated.")):
         part = view[view.column == sel] if sel and len(view) else (view[~view.kind.isin(["energy", "time"])] if len(view) else view)
         cols = [c for c in CMP_COLUMNS if sel or c not in ("net_mean_base", "net_mean", "detectable ±", "samples")]
-        if sel in ("j_per_sample", "j_per_token") and "time change (95% CI)" in part: cols.insert(cols.index("change (95% CI)") + 1, "time change (95% CI)")
+        if sel == "j_per_sample" and "time change (95% CI)" in part: cols.insert(cols.index("change (95% CI)") + 1, "time change (95% CI)")
         md += [f"## {title}: each version vs the baseline ({'paired over blocks' if sel else 'paired over samples'})", "", note, "",
                _md_table(part, cols, rename={**CMP_NAMES, "n": "blocks" if sel else "samples", "samples": "samples per run",
                                              "mean_base": f"baseline (mean, {gross_c})" if sel == "j_per_sample" else CMP_NAMES["mean_base"],
