@@ -17,6 +17,7 @@ A and B and of the B/A ratio (%), the share of windows below resolution, and the
 """
 import argparse, time
 from greenml.emulate import attribution_table, format_table
+from greenml.measure import GPU_MIN_WINDOW_S
 
 ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 ap.add_argument("--seed", type=int, default=0, help="seed of the workload, the orders, the gaps and the sources")
@@ -34,5 +35,5 @@ rows = attribution_table(seed=a.seed, blocks=a.blocks, min_window_s=a.min_window
 bound = max(max(r["run"].trace.watts)*max(rec.duration_s for rec in r["run"].records) for r in rows if r["source"] == "rapl")
 if bound >= rng_uj/1e6: raise SystemExit(f"a RAPL window may hold {bound:.0f} J, over its {rng_uj/1e6:.0f} J range: it could wrap twice")
 print(format_table(rows))
-mw = "the meter's min_window_s (nvml 4 s, rapl 0.01 s, load 1 s)" if a.min_window is None else f"{a.min_window:g} s"
+mw = f"the meter's min_window_s (nvml {GPU_MIN_WINDOW_S:g} s, rapl 0.01 s, load 1 s)" if a.min_window is None else f"{a.min_window:g} s"
 print(f"seed {a.seed}, {a.blocks} blocks, resolving windows of at least {mw}; {time.perf_counter() - t:.1f} s")

@@ -3,7 +3,7 @@
 Prints `greenml doctor`'s view of the machine, then runs the two embedded models' shapes — SmolLM2-135M (greedy decoding
 with a KV cache) and EfficientNet-Lite0 (batches of images) — as baseline fp32 and two optimized versions (fp16, bf16) on
 the GPU the way a study measures them: one resolving window per version (`measure_passes`: the samples pass after pass
-until the window is the meter's `min_window_s`, 4 s where NVML is read), each version after a cool-down that waits for
+until the window is the meter's `min_window_s`, 8 s where NVML is read), each version after a cool-down that waits for
 the GPU's power to fall back near idle, and prints per version:
 
 - per-GPU energy of the infer phase, and its average power, which must lie between the GPU's idle power (measured with the

@@ -373,7 +373,7 @@ def table(self: Meter,
     return pd.DataFrame([r.flat() for r in (self.records if records is None else records)])
 
 # %% ../nbs/00_measure.ipynb #e110b047
-GPU_MIN_WINDOW_S = 4.0   # NVML: 40 updates, each integrating a quarter of its period (bench/attribution.py)
+GPU_MIN_WINDOW_S = 8.0   # NVML: 80 updates, each integrating a quarter of its period (nbs/00c_emulate, bench/attribution.py)
 
 @patch(as_prop=True)
 def min_window_s(self: Meter) -> float:
