@@ -199,7 +199,7 @@ def baseline_outputs(self: InferenceJob,
 @patch
 def _save_baseline(self: InferenceJob, p, outs):
     p.parent.mkdir(parents=True, exist_ok=True)
-    data = [o.argmax(-1).tolist() if torch.is_tensor(o) else o for o in outs]
+    data = [_answer(o) for o in outs]
     tmp = p.with_suffix(".tmp"); tmp.write_text(json.dumps(data)); tmp.replace(p)
 
 # %% ../nbs/05_inference.ipynb #b34da624
@@ -284,10 +284,9 @@ def _warm_up(self: InferenceJob, lm, x, domain, tol: float = 0.1) -> int:
     return self.warmup, False
 
 # %% ../nbs/05_inference.ipynb #549f3270
-def _same(a, b) -> bool:
-    "Whether two outputs are the same answer: token ids, or the predicted class of logits."
-    if torch.is_tensor(a) or torch.is_tensor(b): return int(torch.as_tensor(a).argmax()) == int(torch.as_tensor(b).argmax())
-    return list(a) == list(b)
+def _answer(o):
+    "An output as its answer, as the cache keeps it: token ids, or the class that logits predict."
+    return int(o.argmax(-1)) if torch.is_tensor(o) else list(o)
 
 # %% ../nbs/05_inference.ipynb #4e5e90be
 @patch
@@ -373,8 +372,8 @@ def measure_one(self: InferenceJob,
              j_per_token=r["energy_j"]/(k*ntok) if ntok else None, net_j_per_token=net/(k*ntok) if ntok and net is not None else None,
              s_per_sample=rec.duration_s/(k*n), latency_median_s=statistics.median(lat), latency_p90_s=sorted(lat)[min(n - 1, int(0.9*n))],
              max_new_tokens=self.max_new_tokens.get(domain), block=iteration, gpu_temp_before=temp0, gpu_temp_after=temp1,
-             repeat_match=None if not p.pass_outputs else _summ([float(_same(a, b)) for po in p.pass_outputs for a, b in zip(outs, [o for bb in po for o in bb])]),
-             quality_match=None if q is None else _summ([float(_match(o, x, domain)) for o, x in zip(outs, q)]))
+             repeat_match=None if not p.pass_outputs else _summ([float(_answer(a) == _answer(b)) for po in p.pass_outputs for a, b in zip(outs, [o for bb in po for o in bb])]),
+             quality_match=None if q is None else _summ([float(_answer(o) == x) for o, x in zip(outs, q)]))
     rows.append(r)
     for x in rows: x.update(tags or {})
     e, ne = attribute(rec.energy_j, dur, k), attribute(net if net is not None else math.nan, dur, k)
@@ -385,12 +384,6 @@ def measure_one(self: InferenceJob,
                 below_resolution=rec.below_resolution, flags=rec.flags, **(tags or {})) for i, s in enumerate(samples)]
     # the samples first: the results rows are the commit point a resumed run looks for
     return [("inference_samples.csv", smp, None), ("inference_results.csv", rows, INF_COLUMNS)]
-
-# %% ../nbs/05_inference.ipynb #06499739
-def _match(out, ref, domain) -> bool:
-    "Whether an energy run's output is the quality pass's answer (as cached: token ids, or a predicted class)."
-    if domain == "vision": return int(torch.as_tensor(out).argmax()) == int(ref)
-    return list(out) == list(ref)
 
 # %% ../nbs/05_inference.ipynb #24d9e3aa
 @patch
