@@ -13,8 +13,9 @@ from fastcore.basics import patch
 
 
 # %% auto #0
-__all__ = ['COMPONENTS', 'RAPL_ROOT', 'RAPL_FIX', 'LOAD_READ_S', 'Channel', 'Reading', 'Backend', 'rapl_zones', 'fake_powercap',
-           'set_uj', 'RaplBackend', 'GpuBackend', 'hold_integral', 'FakeGPUs', 'FakePowerMonitor', 'CodeCarbonBackend']
+__all__ = ['COMPONENTS', 'RAPL_ROOT', 'RAPL_FIX', 'CPU_SCOPES', 'LOAD_READ_S', 'Channel', 'Reading', 'Backend', 'rapl_zones',
+           'fake_powercap', 'set_uj', 'RaplBackend', 'GpuBackend', 'hold_integral', 'FakeGPUs', 'FakePowerMonitor',
+           'CodeCarbonBackend']
 
 # %% ../nbs/00_backends.ipynb #6a26f1e3
 from .core import GreenMLError   # defined in core; every layer imports it from where it knows it
@@ -412,19 +413,29 @@ def _cpu_busy_total():
     total = sum(t) - getattr(t, "guest", 0) - getattr(t, "guest_nice", 0)
     return total - t.idle - getattr(t, "iowait", 0), total
 
+# %% ../nbs/00_backends.ipynb #7b908fd2
+def _process_cpu() -> float:
+    "CPU seconds of this process (every thread, `CLOCK_PROCESS_CPUTIME_ID`) and of its finished, waited-for children."
+    c = os.times()
+    return time.process_time() + c.children_user + c.children_system
+
 # %% ../nbs/00_backends.ipynb #06a08dc0
+CPU_SCOPES = ("process", "machine")
+
 class CodeCarbonBackend(Backend):
     "CPU and RAM estimates from CodeCarbon's power models, evaluated once per window; and the grid's emission factor."
     name = "codecarbon"
     def __init__(self,
                  country_iso_code="ESP",   # the grid whose emission factor applies (3-letter ISO code, any case)
+                 scope="process",          # whose CPU load the `cpu_load` model reads: this 'process' or the whole 'machine'
                 ):
-        self.country_iso_code = country_iso_code.upper()
+        if scope not in CPU_SCOPES: raise GreenMLError(f"CPU scope {scope!r}: choose 'process' (this process's CPU time) or 'machine' (the system's load)")
+        self.country_iso_code, self.scope = country_iso_code.upper(), scope
         self._tracker, self._intensity = None, None
 
 # %% ../nbs/00_backends.ipynb #7a340d6a
 _CC_CPU_SOURCES = {"cpu_load": "codecarbon:cpu_load", "constant": "codecarbon:tdp"}
-LOAD_READ_S = 0.1   # one reading of the load model: ten of psutil's 10 ms CPU ticks (see `channels`)
+LOAD_READ_S = 0.1   # one reading of the load model: ten 10 ms CPU ticks, or ten scheduler ticks of the process clock (see `channels`)
 
 @patch
 def probe(self: CodeCarbonBackend):
@@ -474,11 +485,20 @@ def cpu_tdp_w(self: CodeCarbonBackend): return getattr(self._hw("CPU"), "_tdp", 
 # %% ../nbs/00_backends.ipynb #7d12c8b6
 @patch
 def cpu_power_w(self: CodeCarbonBackend,
-                load: float,   # system-wide CPU load, 0..1 (clipped to that range)
+                load: float,   # the scope's CPU load, 0..1 (clipped to that range): the system's, or this process's share of all cores
                ) -> float:
-    "CodeCarbon's CPU power (W) at a system load `load` (0..1), from its own model code."
+    "CodeCarbon's CPU power (W) at a load `load` (0..1), from its own model code in the backend's scope."
     h = self._hw("CPU")
-    keep, h._cpu_load_meter = h._cpu_load_meter, _FixedLoad(100*min(max(load, 0.0), 1.0))
+    l = min(max(load, 0.0), 1.0)
+    if self.scope == "process" and h._mode == "cpu_load":   # CodeCarbon's process mode: TDP × CPU share
+        keep = (h._tracking_mode, h._get_process_cpu_times, h._last_cpu_times, h._last_measurement_time)
+        now = time.time()
+        h._tracking_mode, h._last_cpu_times, h._last_measurement_time = "process", {0: 0.0}, now - 1e6
+        h._get_process_cpu_times = lambda: {0: l*h._cpu_count*1e6}   # a CPU delta that gives load `l` over 10⁶ s
+        try:
+            with _quiet(): return float(h._get_power_from_cpus().W)*1e6/(time.time() - now + 1e6)
+        finally: h._tracking_mode, h._get_process_cpu_times, h._last_cpu_times, h._last_measurement_time = keep
+    keep, h._cpu_load_meter = h._cpu_load_meter, _FixedLoad(100*l)
     try:
         with _quiet(): return float(h._get_power_from_cpus().W)
     finally: h._cpu_load_meter = keep
@@ -500,15 +520,22 @@ def channels(self: CodeCarbonBackend):
     # Only CodeCarbon's power *models* are used. Where it found no TDP for this CPU it falls back to reading RAPL itself
     # (its scheduler is stopped, so those readings are stale): then it offers no CPU figure, and RAPL (through Zeus) covers the CPU.
     # psutil's CPU times tick at 100 Hz, so a load fraction needs ten ticks to be read in steps of 10%: one reading per 0.1 s
-    # (the cubic model turns a coarser, noisier reading into a bias). A constant model has no update interval.
-    if mode in _CC_CPU_SOURCES: ch.insert(0, Channel("cpu", _CC_CPU_SOURCES[mode], False, LOAD_READ_S if mode == "cpu_load" else 0.0, mode != "cpu_load"))
+    # (the cubic model turns a coarser, noisier reading into a bias). The process clock is finer, but a thread on another core
+    # is brought up to date only at its scheduler tick: the same 0.1 s keeps that lag under 1% of a resolving window.
+    # A constant model has no update interval.
+    if mode in _CC_CPU_SOURCES:
+        src = "codecarbon:cpu_process" if mode == "cpu_load" and self.scope == "process" else _CC_CPU_SOURCES[mode]
+        ch.insert(0, Channel("cpu", src, False, LOAD_READ_S if mode == "cpu_load" else 0.0, mode != "cpu_load"))
     return ch
 
 # %% ../nbs/00_backends.ipynb #7de9dc14
 @patch
 def snapshot(self: CodeCarbonBackend,
              t,   # the edge's time (s), from `time.perf_counter()`: the window's duration is the difference of two
-            ): return (t, *_cpu_busy_total())
+            ):
+    "(time, busy CPU s, total CPU s) at the edge: the system's CPU times, or this process's CPU time and wall time × cores."
+    if self.scope == "process": return (t, _process_cpu(), t*self._hw("CPU")._cpu_count)
+    return (t, *_cpu_busy_total())
 
 # %% ../nbs/00_backends.ipynb #bc8acb44
 @patch

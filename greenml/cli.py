@@ -91,7 +91,7 @@ def cmd_measure(args, # the parsed command line
         if o.is_dir(): raise GreenMLError(f"-o {o} is a folder: give a file name, e.g. -o {o}/record.json")
         if not o.parent.is_dir(): raise GreenMLError(f"-o {o}: the folder {o.parent} does not exist: create it or give another path")
         if not os.access(o.parent, os.W_OK) or (o.exists() and not os.access(o, os.W_OK)): raise GreenMLError(f"-o {o}: cannot write there: give another path")
-    m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
+    m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country, cpu_scope=args.cpu_scope)
     m.idle_baseline()
     with _hold_signals(), m.measure(args.name, command=shlex.join(cmd)) as w:
         rc = subprocess.run(cmd).returncode
@@ -138,7 +138,7 @@ def demo_workload(meter: Meter,         # the meter that measures the four windo
 def cmd_demo(args, # the parsed command line
             ) -> int:
     "`greenml demo`: measure `demo_workload` after an idle baseline and print its records; returns 0."
-    m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
+    m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country, cpu_scope=args.cpu_scope)
     print(f"greenml demo: idle baseline {args.idle:g} s, then 3 phases of {args.seconds:g} s ...", flush=True)
     recs = demo_workload(m, args.seconds)
     print(records_table(recs)); print(); print(record_table(recs[-1]))
@@ -202,7 +202,7 @@ def cmd_optimize(args, # the parsed command line
     device = resolve_device(args.device)   # first: a bad device stops everything
     models = _with_task(models, args.task)
     params = {s: {"amount": args.amount} for s in strategies if args.amount is not None and s.startswith("prune")}
-    m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
+    m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country, cpu_scope=args.cpu_scope)
     rows = run_optimizations(models, strategies, reps=args.reps, meter=m, out=args.out, models_dir=args.models_dir,
                              params=params, progress=lambda r: print(_opt_line(r), flush=True), device=device)
     bad = [r for r in rows if not r["took_effect"]]
@@ -258,7 +258,7 @@ def cmd_infer(args, # the parsed command line
     device = resolve_device(args.device)   # first: a bad device stops everything
     data, fields, models = parse_data(args.data), parse_fields(args.field), _with_task(models, args.task)
     if args.energy_samples is not None and args.energy_samples < 0: raise GreenMLError(f"--energy-samples {args.energy_samples}: give 1 or more (0: all)")
-    m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country)
+    m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country, cpu_scope=args.cpu_scope)
     rows = run_inference(models, versions, domains=_split(args.domains) or None, reps=args.reps, meter=m, out=args.out,
                          models_dir=args.models_dir, data=data, n_samples=args.samples, max_new_tokens=args.max_new_tokens,
                          languagetool=args.languagetool, progress=lambda r: print(_inf_line(r), flush=True), device=device,
@@ -476,6 +476,7 @@ def _parser_report(sub):
 def _common(p, idle=3.0):
     p.add_argument("--backend", default="auto", help="energy backends in priority order, comma-separated: rapl,gpu,codecarbon (default: auto: counters first, CodeCarbon's estimates for the rest)")
     p.add_argument("--country", default="ESP", help="ISO 3166 alpha-3 code of the grid, for emissions (default: ESP, the thesis's)")
+    p.add_argument("--cpu-scope", default="process", choices=["process", "machine"], help="whose CPU load CodeCarbon's load model reads: this process's CPU time (default) or the whole machine's")
     if idle is not None: p.add_argument("--idle", type=float, default=idle, metavar="SECONDS", help=f"idle baseline length; 0 disables net energy (default: {idle:g})")
 
 _DEVICE_HELP = "where models run: auto (the first GPU when CUDA is present, else the CPU), cpu, cuda or cuda:N"

@@ -1,4 +1,4 @@
-"""Energy sources that replay a known power trace — an NVML-like GPU counter, a RAPL-like CPU counter and CodeCarbon's load model — read through the real backends and the real `Meter`, to test what this machine cannot run.
+"""Energy sources that replay a known power trace — an NVML-like GPU counter, a RAPL-like CPU counter and CodeCarbon's load model on the machine's CPU ticks or on this process's CPU clock — read through the real backends and the real `Meter`, to test what this machine cannot run.
 
 Docs: https://greenml.github.io/greenml/emulate.html.md"""
 
@@ -15,8 +15,8 @@ from .measure import Meter, measure_passes, attribute
 
 # %% auto #0
 __all__ = ['SOURCES', 'METHODS', 'LENGTHS', 'Trace', 'NvmlCounter', 'EmulatedGPUs', 'EmulatedRaplFile', 'cpu_load_power_w',
-           'ProcStat', 'EmulatedCodeCarbon', 'emulated_meter', 'Sample', 'workload', 'truth_j', 'MethodRun',
-           'run_method', 'attribution_table', 'format_table']
+           'ProcStat', 'cpu_process_power_w', 'ProcessClock', 'EmulatedCodeCarbon', 'emulated_meter', 'Sample',
+           'workload', 'truth_j', 'MethodRun', 'run_method', 'attribution_table', 'format_table']
 
 # %% ../nbs/00c_emulate.ipynb #7f2ba73d
 class Trace:
@@ -33,7 +33,7 @@ class Trace:
                  idle_load: float = 0.02,  # CPU load of an idle segment (0..1), read by the emulated load model
                 ):
         self.idle_w, self.idle_load = idle_w, idle_load
-        self.edges, self.cum_j = [0.0], [0.0]              # segment edges (s) and the exact energy up to each edge (J)
+        self.edges, self.cum_j, self.cum_load = [0.0], [0.0], [0.0]   # segment edges (s); exact energy (J) and load × s up to each edge
         self.watts, self.labels, self.loads = [], [], []  # one per segment
     @property
     def now(self) -> float: return self.edges[-1]
@@ -45,7 +45,7 @@ class Trace:
            ) -> float:             # the new `now`
         "Run `seconds` at `watts`: append a segment and move the clock."
         if seconds < 0: raise GreenMLError(f"a segment of {seconds} s: time only moves forward")
-        self.edges.append(self.now + seconds); self.cum_j.append(self.cum_j[-1] + watts*seconds)
+        self.edges.append(self.now + seconds); self.cum_j.append(self.cum_j[-1] + watts*seconds); self.cum_load.append(self.cum_load[-1] + load*seconds)
         self.watts.append(watts); self.labels.append(label); self.loads.append(load)
         return self.now
     def idle(self,
@@ -65,6 +65,13 @@ class Trace:
             t = min(t, self.now); i = self.segment(t)
             return self.cum_j[i] + self.watts[i]*(t - self.edges[i])
         return upto(t1) - upto(t0)
+    def load_s(self,
+               t: float,   # a time on the trace (s)
+              ) -> float:
+        "The exact load × seconds (CPU seconds over all cores ÷ cores) up to `t`: what a perfect process clock would read."
+        if not self.watts or t <= self.edges[0]: return 0.0
+        t = min(t, self.now); i = self.segment(t)
+        return self.cum_load[i] + self.loads[i]*(t - self.edges[i])
     def load_at(self,
                 t: float,   # a time on the trace (s)
                ) -> float: return self.loads[self.segment(t)] if self.watts else self.idle_load
@@ -182,34 +189,60 @@ class ProcStat:
         k = bisect.bisect_right(self.ticks, self.trace.now if t is None else t)
         return self._busy[k]*self.jiffy_s, k*self.cores*self.jiffy_s
 
+# %% ../nbs/00c_emulate.ipynb #7363b98c
+def cpu_process_power_w(load: float,    # this process's share of all cores' time, 0..1 (clipped to that range)
+                        tdp_w: float,   # the CPU's thermal design power (W)
+                       ) -> float:
+    "CodeCarbon's `cpu_load` model in process mode: TDP × the process's CPU share."
+    return tdp_w*min(max(load, 0.0), 1.0)
+
+# %% ../nbs/00c_emulate.ipynb #cd13c0e8
+class ProcessClock:
+    "This process's CPU clock on `cores` cores: exact for the reading thread, up to the last scheduler tick for the others."
+    def __init__(self,
+                 trace: Trace,              # whose load is this process's (0..1 of all cores)
+                 cores: int = 2,            # cores counted
+                 tick_s: float = 0.01,      # seconds between scheduler ticks, when the other threads' times are brought up to date
+                 phase: float = 0.0,        # time of the first tick after the trace's start (s)
+                ):
+        self.trace, self.cores, self.tick_s, self.phase = trace, cores, tick_s, phase
+    def times(self,
+              t: float | None = None,   # when to read it (default: the trace's `now`)
+             ) -> tuple[float, float]:
+        "(this process's CPU s, wall s × cores) up to `t`, as `CodeCarbonBackend.snapshot` reads them in process scope."
+        t = self.trace.now if t is None else t
+        t0 = self.trace.edges[0] + self.phase
+        last = t0 + math.floor((t - t0)/self.tick_s)*self.tick_s if t >= t0 else self.trace.edges[0]
+        return self.trace.load_s(t) + (self.cores - 1)*self.trace.load_s(last), t*self.cores
+
 # %% ../nbs/00c_emulate.ipynb #db834356
 class EmulatedCodeCarbon(CodeCarbonBackend):
-    "CodeCarbon's `cpu_load` model on emulated CPU ticks: the real `window`, a fixed TDP, no RAM, a constant grid."
+    "CodeCarbon's `cpu_load` model on emulated CPU times: the real `window`, a fixed TDP, no RAM, a constant grid."
     def __init__(self,
-                 stat: ProcStat | None = None,    # the emulated CPU times (None: used only for its carbon intensity)
+                 stat: ProcStat | ProcessClock | None = None,   # the emulated CPU times (None: used only for its carbon intensity)
                  tdp_w: float = 100.0,            # the CPU's TDP (W)
                  intensity_kg_per_kwh: float = 0.2,   # the grid's emission factor
                  country_iso_code: str = "ESP",   # the grid's country (only reported)
                 ):
-        super().__init__(country_iso_code)
+        super().__init__(country_iso_code, "process" if isinstance(stat, ProcessClock) else "machine")
         self.stat, self.tdp_w, self._intensity = stat, tdp_w, intensity_kg_per_kwh
     def probe(self): return None
     def cpu_mode(self): return "cpu_load"
     def cpu_tdp_w(self): return self.tdp_w
     def cpu_power_w(self,
-                    load: float,   # system-wide CPU load, 0..1
-                   ) -> float: return cpu_load_power_w(load, self.tdp_w)
+                    load: float,   # the scope's load, 0..1
+                   ) -> float: return (cpu_process_power_w if self.scope == "process" else cpu_load_power_w)(load, self.tdp_w)
     def ram_power_w(self) -> float: return 0.0
-    def channels(self): return [Channel("cpu", "codecarbon:cpu_load", False, LOAD_READ_S)]
+    def channels(self): return [Channel("cpu", "codecarbon:cpu_process" if self.scope == "process" else "codecarbon:cpu_load", False, LOAD_READ_S)]
     def snapshot(self,
                  t,   # the edge's time on the trace (s)
                 ): return (t, *self.stat.times(t))
     def intensity(self) -> float: return self._intensity
 
 # %% ../nbs/00c_emulate.ipynb #72a3b5e0
-SOURCES = ("nvml", "rapl", "load")
+SOURCES = ("nvml", "rapl", "load", "process")
 
-def emulated_meter(source: str,         # 'nvml' (GPU counter), 'rapl' (CPU counter) or 'load' (CodeCarbon's load model)
+def emulated_meter(source: str,         # 'nvml' (GPU counter), 'rapl' (CPU counter), 'load' (CodeCarbon's, machine scope) or 'process' (process scope)
                    trace: Trace,        # the power the source reads; also the meter's clock
                    seed=0,              # seed of the counters' phases and of the CPU ticks
                    tdp_w: float = 100.0,            # the load model's TDP (W)
@@ -221,7 +254,8 @@ def emulated_meter(source: str,         # 'nvml' (GPU counter), 'rapl' (CPU coun
     if source not in SOURCES: raise GreenMLError(f"unknown emulated source {source!r}: choose from {', '.join(SOURCES)}")
     rng = np.random.default_rng([seed, 2])
     m = Meter(backends=["codecarbon"], idle_s=0)
-    stat = ProcStat(trace, [seed, 3], cores, background=background, phase=rng.uniform(0, 0.01)) if source == "load" else None
+    stat = (ProcStat(trace, [seed, 3], cores, background=background, phase=rng.uniform(0, 0.01)) if source == "load" else
+            ProcessClock(trace, cores, phase=rng.uniform(0, 0.01)) if source == "process" else None)
     cc = EmulatedCodeCarbon(stat, tdp_w)
     if source == "nvml": b = GpuBackend(gpus=EmulatedGPUs(NvmlCounter(trace, phase=rng.uniform(0, 0.1))), indices=[0])
     elif source == "rapl":
@@ -229,7 +263,7 @@ def emulated_meter(source: str,         # 'nvml' (GPU counter), 'rapl' (CPU coun
         f = EmulatedRaplFile(trace, max_energy_range_uj=max_energy_range_uj, phase=rng.uniform(0, 0.001),
                              start_uj=int(rng.integers(max_energy_range_uj)))
         b._files = [("cpu", "intel-rapl:0", f)]
-    else: b = cc
+    else: b = cc   # the load model, in either scope
     m.backends, m.codecarbon, m._channels = [b], cc, None
     m.clock, m.sleep = (lambda: trace.now), trace.idle
     return m
@@ -268,12 +302,13 @@ def workload(seed=0,                 # seed of the samples' lengths and powers
 # %% ../nbs/00c_emulate.ipynb #fd04eeaf
 def truth_j(trace: Trace,          # the trace the version ran on
             version: str,          # the label of its samples
-            source: str = "nvml",  # 'load': the load model at the samples' mean load; otherwise the exact energy
+            source: str = "nvml",  # 'load' or 'process': the load model at the samples' mean load; otherwise the exact energy
             tdp_w: float = 100.0,  # the load model's TDP (W)
            ) -> float:             # J per run of a sample
     "The exact J per sample of `version` on `trace` (for the load model, the model at their mean load)."
     r = trace.by_label()[version]
     if source == "load": return cpu_load_power_w(r["load_s"]/r["s"], tdp_w)*r["s"]/r["runs"]
+    if source == "process": return cpu_process_power_w(r["load_s"]/r["s"], tdp_w)*r["s"]/r["runs"]
     return r["j"]/r["runs"]
 
 # %% ../nbs/00c_emulate.ipynb #007bae40
@@ -304,7 +339,7 @@ class MethodRun:
 # %% ../nbs/00c_emulate.ipynb #9adc8588
 METHODS = ("per-sample", "resolving")
 
-def run_method(source: str,           # 'nvml', 'rapl' or 'load'
+def run_method(source: str,           # one of `SOURCES`
                method: str,           # 'per-sample' or 'resolving'
                work: dict,            # version -> samples (`workload`)
                blocks: int = 10,      # blocks: each a random phase order and version order (and its own pass order)
@@ -317,10 +352,11 @@ def run_method(source: str,           # 'nvml', 'rapl' or 'load'
     "Measure both versions of `work` on an emulated `source`, block after block, with one method; compare with the truth."
     if method not in METHODS: raise GreenMLError(f"unknown method {method!r}: choose from {', '.join(METHODS)}")
     rng = np.random.default_rng([seed, 1])
-    trace = Trace(idle_w=cpu_load_power_w(0.02, tdp_w) if source == "load" else 50.0, idle_load=0.02)
+    model = {"load": cpu_load_power_w, "process": cpu_process_power_w}.get(source)   # the load model's power, or the counters' watts
+    trace = Trace(idle_w=model(0.02, tdp_w) if model else 50.0, idle_load=0.02)
     m = emulated_meter(source, trace, seed, tdp_w=tdp_w, **kw)
     def run(s: Sample):   # one sample: its segment on the trace (for the load model, at the model's power for its load)
-        trace.add(s.seconds, cpu_load_power_w(s.load, tdp_w) if source == "load" else s.watts, s.version, s.load)
+        trace.add(s.seconds, model(s.load, tdp_w) if model else s.watts, s.version, s.load)
     res = MethodRun(source, method, {v: [] for v in work}, {}, [], [], [], trace)
     for b in range(blocks):
         order = [str(p) for p in rng.permutation(["prefill", "decode"])]
@@ -366,9 +402,9 @@ def attribution_table(seed=0,              # seed of the workload, the orders, t
 def format_table(rows: list[dict],   # from `attribution_table`
                 ) -> str:
     "The rows as a fixed-width text table (errors in %)."
-    head = f"{'source':<7}{'samples':<9}{'method':<12}{'A err':>8}{'B err':>8}{'B/A err':>9}{'below res':>11}{'passes':>8}"
+    head = f"{'source':<9}{'samples':<9}{'method':<12}{'A err':>8}{'B err':>8}{'B/A err':>9}{'below res':>11}{'passes':>8}"
     lines = [head, "-"*len(head)]
     for r in rows:
-        lines.append(f"{r['source']:<7}{r['samples']:<9}{r['method']:<12}{r['err_a']:>+8.1%}{r['err_b']:>+8.1%}"
+        lines.append(f"{r['source']:<9}{r['samples']:<9}{r['method']:<12}{r['err_a']:>+8.1%}{r['err_b']:>+8.1%}"
                      f"{r['err_ratio']:>+9.1%}{r['below']:>11.0%}{r['passes']:>8.1f}")
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy, datetime, difflib, hashlib, itertools, json, math, os, random, sys, time, tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from .backends import CPU_SCOPES
 from .measure import Meter, environment, machine_info, BACKENDS
 from .core import GreenMLError
 from .models import get_spec, resolve_device, declare_model, TASKS
@@ -49,7 +50,7 @@ SCHEMA = {  # table -> key -> (type(s), default)
     "experiment": {"name": (str, "study"), "seed": (int, 0), "out": (str, "results"), "models_dir": (str, "models"),
                    "models": (list, None), "domains": (list, []), "device": (str, "auto")},
     "measure": {"idle_s": ((int, float), 3.0), "cooldown_s": ((int, float), 0.0), "backends": (str, "auto"), "country": (str, "ESP"),
-                "min_window_s": ((int, float), 0)},
+                "min_window_s": ((int, float), 0), "cpu_scope": (str, "process")},
     "optimize": {"strategies": (list, []), "reps": (int, 3), "params": (dict, {}), "models": (dict, {})},
     "inference": {"versions": (list, []), "reps": (int, 3), "warmup": (int, 5), "samples": ((int, dict), 0), "energy_samples": ((int, dict), 0),
                   "max_new_tokens": ((int, dict), {}), "data": ((str, dict), ""), "fields": (dict, {}), "batch_size": (int, 1),
@@ -86,7 +87,7 @@ def design(self: Config) -> dict:
                 energy_samples={d: self.energy_samples(d) for d in doms}, max_new_tokens={d: self.max_new_tokens().get(d) for d in doms if d != "vision"},
                 data=self.data_paths, fields=self["inference.fields"], batch_size=self["inference.batch_size"],
                 code_dataset=self["inference.code_dataset"] if "code" in doms and not isinstance(self.data, str) and "code" not in (self.data or {}) else None,
-                grammar=bool(self["inference.languagetool"]), backends=self["measure.backends"])
+                grammar=bool(self["inference.languagetool"]), backends=self["measure.backends"], cpu_scope=self["measure.cpu_scope"])
 
 # %% ../nbs/06_experiment.ipynb #46f33eed
 @patch(as_prop=True)
@@ -295,6 +296,7 @@ def _check_values(c: dict, raw: dict, source: str):
     known = BACKENDS + ("nvml",)
     for b in filter(None, (x.strip() for x in c["measure"]["backends"].split(","))):
         if b != "auto" and b not in known: bad(f"[measure] backends names {b!r}{_did_you_mean(b, known)}: choose from auto, {', '.join(BACKENDS)}")
+    if c["measure"]["cpu_scope"] not in CPU_SCOPES: bad(f"[measure] cpu_scope = {c['measure']['cpu_scope']!r}: choose 'process' (this process's CPU time) or 'machine' (the system's load)")
 
 # %% ../nbs/06_experiment.ipynb #6aea33dd
 def load_config(name_or_path="default", # a shipped config's name ('default', 'thesis') or a TOML file's path
@@ -492,7 +494,7 @@ def study_meter(cfg: Config,               # the study
                ) -> Meter:
     "The study's meter, on its device: on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU."
     meter = meter or Meter(backends=cfg["measure.backends"], idle_s=cfg["measure.idle_s"], country_iso_code=cfg["measure.country"],
-                           min_window_s=cfg["measure.min_window_s"] or None)
+                           min_window_s=cfg["measure.min_window_s"] or None, cpu_scope=cfg["measure.cpu_scope"])
     meter.use_device(cfg.device)
     return meter
 

@@ -1,4 +1,4 @@
-"""An energy meter for named windows of work. Every joule it reports says where it came from: a hardware counter (`rapl`, `nvml`, `nvml:sampled`, `amdsmi`) or an estimate (`codecarbon:cpu_load`, `codecarbon:tdp`, `codecarbon:constant`).
+"""An energy meter for named windows of work. Every joule it reports says where it came from: a hardware counter (`rapl`, `nvml`, `nvml:sampled`, `amdsmi`) or an estimate (`codecarbon:cpu_process`, `codecarbon:cpu_load`, `codecarbon:tdp`, `codecarbon:constant`).
 
 Docs: https://greenml.github.io/greenml/measure.html.md"""
 
@@ -170,6 +170,7 @@ class Meter:
                  gpu_indices=None,          # the CUDA indices to count (default: every GPU this process sees)
                  power_monitor=None,        # Zeus PowerMonitor for GPUs without an energy counter (a fake in tests)
                  min_window_s: float | None = None,   # the shortest window whose energy is used (s); None: from the sources (`min_window_s`)
+                 cpu_scope: str = "process",  # whose CPU load CodeCarbon's load model reads: this 'process' or the 'machine'
                 ):
         if isinstance(backends, str): backends = BACKENDS if backends == "auto" else [b.strip() for b in backends.split(",") if b.strip()]
         backends = ["gpu" if b == "nvml" else b for b in backends]
@@ -179,7 +180,7 @@ class Meter:
         if min_window_s is not None and not 0 <= min_window_s <= 3600: raise GreenMLError(f"min_window_s = {min_window_s}: give seconds from 0 to 3600")
         self.min_window_override = min_window_s
         self.idle_s, self.country_iso_code = idle_s, country_iso_code.upper()
-        self.codecarbon = CodeCarbonBackend(self.country_iso_code)
+        self.codecarbon = CodeCarbonBackend(self.country_iso_code, cpu_scope)
         all_b = {"rapl": RaplBackend(rapl_root), "gpu": GpuBackend(gpus, gpu_indices, power_monitor), "codecarbon": self.codecarbon}
         self.auto, self.requested = list(backends) == list(BACKENDS), list(backends)
         self.unavailable, self.backends = {}, []

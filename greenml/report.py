@@ -20,7 +20,7 @@ from .analysis import (CONTROL, DEFAULT_BUDGET, _fmt_change, blocks, break_even,
 __all__ = ['PALETTE', 'BASELINE_COLOR', 'LABELS', 'CMP_COLUMNS', 'CMP_NAMES', 'TABLES', 'CHARTS', 'REPORT_FILES',
            'version_colors', 'energy_box', 'pareto_chart', 'change_chart', 'save_chart', 'calibration',
            'calibration_chart', 'on_host', 'analyse', 'idle_drift', 'provenance', 'energy_sets', 'determinism',
-           'write_report']
+           'estimate_words', 'write_report']
 
 # %% ../nbs/07a_report.ipynb #3d5a2265
 PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#ff9da6", "#9d755d", "#eeca3b", "#bab0ac",
@@ -428,16 +428,26 @@ def _components(inf: pd.DataFrame) -> tuple[str, str]:
     net = sorted({c for s in d.get("net_components", pd.Series(dtype=str)).dropna() for c in str(s).split(",") if c})
     return "+".join(gross) or "?", "+".join(net) or "none"
 
+# %% ../nbs/07a_report.ipynb #f959d7ae
+def estimate_words(sources: list) -> str:   # a study's `sources`, e.g. ['cpu=codecarbon:cpu_process;ram=codecarbon:constant']
+    "What an estimated energy is, in words, from the CPU model its sources name."
+    s = " ".join(sources)
+    cpu = ("this process's CPU time passed through CodeCarbon's process-mode load model (TDP × the process's share of all cores)"
+           if "codecarbon:cpu_process" in s else
+           "run time passed through CodeCarbon's load model (TDP × (0.1 + 0.9·load³) at the machine's CPU load)" if "codecarbon:cpu_load" in s else
+           "run time times half the CPU's TDP (CodeCarbon's constant model)" if "codecarbon:tdp" in s else "")
+    ram = "a constant for RAM" if "ram=codecarbon" in s else ""
+    return " plus ".join(x for x in (cpu, ram) if x) or "CodeCarbon's estimate"
+
 # %% ../nbs/07a_report.ipynb #b8eb1d5f
 def _energy_time_text(t) -> str:
     et = t["energy_time"]
     if not len(et): return ""
     same = int(et.same_order.sum())
     if t["estimated"]:
-        head = ("Energy here is run time passed through CodeCarbon's load model (TDP × (0.1 + 0.9·load³) for the CPU, a constant for RAM), not measured: "
-                "its correlation with duration is a property of the estimate, not a finding. ")
+        head = (f"Energy here is {estimate_words(t['sources'])}, not measured: its correlation with duration is a property of the estimate, not a finding. ")
         return head + (f"In this study it ranks the versions exactly as time does in all {len(et)} model–domain groups." if same == len(et) else
-                       f"It ranks the versions as time does in {same} of {len(et)} groups; where it does not, the CPU load the model reads differs between versions.")
+                       f"It ranks the versions as time does in {same} of {len(et)} groups; where it does not, the CPU load the model reads differs between versions (a version that keeps more cores busy for the same time).")
     return f"Measured energy ranks the versions as time does in {same} of {len(et)} groups" + ("." if same == len(et) else ": where it differs, power — not just time — separates the versions.")
 
 TABLES = ["per_sample", "blocks", "comparisons", "variance", "detectable", "control", "version_means", "recommendation", "effects", "break_even",
@@ -514,7 +524,7 @@ def write_report(results="results",         # the results folder a study wrote
         frames = [t["frames"]["inference"], t["frames"]["optimization"]]
         charts["calibration"] = calibration_chart(pd.concat(frames, ignore_index=True))
     for k, c in charts.items(): paths[k + "_png"], paths[k + "_svg"] = save_chart(c, out/k)
-    est_txt = ("The energy is run time passed through CodeCarbon's load model, not measured, and its interval covers timing noise only, not the model's "
+    est_txt = (f"The energy is {estimate_words(t['sources'])}, not measured, and its interval covers timing noise only, not the model's "
                "error: every energy-per-sample comparison below shows the time change beside it.")
     banner = ("**Energy figures are ESTIMATES** (" + "; ".join(t["sources"]) + "): no hardware counter was read. " + est_txt +
               " Compare versions with each other; do not quote the joules as measurements."
