@@ -1,4 +1,4 @@
-"""From results to answers: energy and time compared where their noise is, run against run in blocks (paired t on log ratios, Holm within named families), variance components and what a study can detect, quality paired over samples (exact McNemar, Wilcoxon on log perplexity), an A/A control, and the version to run within a quality budget with its break-even.
+"""From results to answers: energy and time compared where their noise is, run against run in blocks (paired t on log ratios, Holm within named families), variance components and what a study can detect, quality paired over samples (or photos) for every registered metric, judged by non-inferiority against a budget where the baseline can show it, an A/A control, and the version to run with its quality evidence and break-even.
 
 Docs: https://greenml.github.io/greenml/analysis.html.md"""
 
@@ -12,14 +12,16 @@ import pandas as pd
 from scipy import stats
 from .core import GreenMLError
 from .results import bootstrap_ci, holm
+from .metrics import METRICS, metrics_for
+from .quality import DEFAULT_BUDGET, assessable, noninferior, fmt_change, fmt_bound
 
 
 # %% auto #0
-__all__ = ['BLOCK_FIGURES', 'QUALITY', 'DEFAULT_QUALITY', 'CONTROL', 'FAMILIES', 'DEFAULT_BUDGET', 'REC_COLUMNS', 'block_of',
-           'blocks', 'block_test', 'detectable_change', 'blocks_needed', 'per_sample', 'paired_ci', 'paired_binary_ci',
-           'wilcoxon_p', 'mcnemar_p', 'window_ids', 'windows', 'variance_components', 'paired_comparisons',
-           'detectable', 'fmt_detectable', 'sensitivity', 'friedman_by', 'energy_follows_time', 'pareto_front',
-           'tradeoffs', 'version_means', 'break_even', 'parse_budget', 'recommend']
+__all__ = ['BLOCK_FIGURES', 'LEGACY', 'CONTROL', 'FAMILIES', 'REC_COLUMNS', 'block_of', 'blocks', 'block_test',
+           'detectable_change', 'blocks_needed', 'metric_columns', 'per_sample', 'paired_ci', 'wilcoxon_p', 'mcnemar_p',
+           'window_ids', 'windows', 'variance_components', 'paired_comparisons', 'detectable', 'fmt_detectable',
+           'sensitivity', 'friedman_by', 'energy_follows_time', 'pareto_front', 'tradeoffs', 'primary_metric',
+           'version_means', 'break_even', 'recommend']
 
 # %% ../nbs/07_analysis.ipynb #4251527a
 def block_of(df: pd.DataFrame, # runs or per-sample rows
@@ -109,28 +111,38 @@ def blocks_needed(sd_log: float,   # SD of the per-block log ratios
     return n
 
 # %% ../nbs/07_analysis.ipynb #b6f64e5f
-QUALITY = {  # per-run correctness_metric -> (per-sample column, label, kind): kind 'binary' (higher is better) or 'lower' (lower is better)
-    "accuracy_top1": ("correct", "top-1 accuracy", "binary"), "pass_at_1": ("correct", "pass@1", "binary"),
-    "parse_rate": ("correct", "parse rate", "binary"), "perplexity": ("perplexity", "perplexity", "lower"),
-    "mean_token_prob": ("perplexity", "perplexity", "lower"), "grammar": ("perplexity", "perplexity", "lower")}
-DEFAULT_QUALITY = {"vision": "accuracy_top1", "code": "pass_at_1", "text": "perplexity"}
-
 def _num(s): return pd.to_numeric(s.map(lambda v: {"True": 1, "False": 0, True: 1, False: 0}.get(v, v)), errors="coerce")
+
+LEGACY = ("correct", "perplexity", "agreement")   # the per-sample quality columns of results written before `METRICS`
+
+def metric_columns(df: pd.DataFrame,                  # per-sample rows (or `per_sample`'s frame) of one domain
+                   domain: str,                       # its domain
+                   runs: pd.DataFrame | None = None,  # its runs: `correctness_metric` says what an older `correct` column held
+                  ) -> list[tuple]:                   # (Metric, column) for every registered metric of `domain` with data
+    "The registered metrics of `domain` the rows hold, and the column each is in (its name, or the column older results used)."
+    cm = set(runs.correctness_metric.dropna()) if runs is not None and "correctness_metric" in runs else set()
+    out, used = [], set()
+    for m in metrics_for(domain):
+        col = m.name if m.name in df and df[m.name].notna().any() else m.legacy
+        if m.name == "parse" and col is None and "parse_rate" in cm: col = "correct"   # older code results without tests
+        if col is None or col not in df or not df[col].notna().any() or (col == "correct" and m.name == "pass_at_1" and cm == {"parse_rate"}): continue
+        if col in LEGACY and col in used: continue
+        out.append((m, col)); used.add(col)
+    return out
 
 # %% ../nbs/07_analysis.ipynb #70f845d0
 def per_sample(samples: pd.DataFrame, # per-sample rows of every repetition, as in inference_samples.csv
               ) -> pd.DataFrame:
     "One row per (domain, model, version, sample): the mean over its energy runs of its energy, net energy, J per token and latency, and its quality (from the quality pass where there is one)."
     d = samples.copy()
-    for c in ("energy_j", "net_energy_j", "tokens", "latency_s", "correct", "perplexity", "agreement"):
-        d[c] = _num(d[c]) if c in d else np.nan
+    quality = [c for c in dict.fromkeys([*METRICS, *LEGACY]) if c in d]
+    for c in ["energy_j", "net_energy_j", "tokens", "latency_s", *quality]: d[c] = _num(d[c]) if c in d else np.nan
     d["j_per_sample"] = d.energy_j
     d["net_j_per_sample"] = d.net_energy_j
     d["j_per_token"] = d.energy_j / d.tokens.where(d.tokens > 0)
     d["net_j_per_token"] = d.net_energy_j / d.tokens.where(d.tokens > 0)
     d["estimated"] = d["estimated"].astype(str).str.lower().eq("true") if "estimated" in d else True
     keys = ["domain", "model", "version", "sample_id"]
-    quality = ["correct", "perplexity", "agreement"]
     split = "phase" in d and d.phase.eq("quality").any()   # quality from the version's one quality pass, energy and time from its energy runs
     e, q = (d[d.phase != "quality"], d[d.phase == "quality"]) if split else (d, d)
     out = e.groupby(keys, dropna=False)[["j_per_sample", "net_j_per_sample", "j_per_token", "net_j_per_token", "tokens", "latency_s"]].mean()
@@ -138,6 +150,7 @@ def per_sample(samples: pd.DataFrame, # per-sample rows of every repetition, as 
     out["reps"] = e.groupby(keys, dropna=False).size()
     out["estimated"] = e.groupby(keys, dropna=False).estimated.any()
     out = out.join(q.groupby(keys, dropna=False)[quality].mean(), how="outer")
+    if "group" in q: out = out.join(q.groupby(keys, dropna=False).group.first())   # the photo a view was cut from
     out["reps"] = out.reps.fillna(0).astype(int); out["estimated"] = out.estimated.fillna(True).astype(bool)
     return out.reset_index()
 
@@ -167,26 +180,6 @@ def paired_ci(base,                   # the baseline's values, one per sample
             if np.isfinite(lo) and np.isfinite(hi): return point, lo, hi
     return point, point, point
 
-# %% ../nbs/07_analysis.ipynb #03427d85
-def paired_binary_ci(base,       # the baseline's per-sample outcomes, 1 = correct (a share of repetitions: ≥ 0.5 counts as correct)
-                     other,      # the version's outcomes on the same samples, in the same order
-                     level=0.95, # confidence level, between 0 and 1
-                     n=9999,     # bootstrap resamples
-                     seed=0,     # random seed of the resampling
-                    ) -> tuple[float, float, float]:
-    "Change in the share of correct samples (1 = correct; a sample correct in half its repetitions or more counts as correct) with a paired percentile bootstrap CI; with no sample changed, ± the Clopper-Pearson upper bound of 0 changed out of n."
-    from statsmodels.stats.proportion import proportion_confint
-    b, o = (np.asarray(base, float) >= 0.5).astype(float), (np.asarray(other, float) >= 0.5).astype(float)
-    point = float(o.mean() - b.mean())
-    if len(b) < 2: return point, float("nan"), float("nan")
-    if np.all(o == b):
-        u = float(proportion_confint(0, len(b), alpha=1 - level, method="beta")[1])
-        return point, -u, u
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        r = stats.bootstrap((b, o), _STATS["diff"], paired=True, vectorized=True, n_resamples=n, confidence_level=level, method="percentile", random_state=seed)
-    return point, float(r.confidence_interval.low), float(r.confidence_interval.high)
-
 # %% ../nbs/07_analysis.ipynb #2ccc4a40
 def wilcoxon_p(base,  # the baseline's per-sample values
                other, # the version's values on the same samples, in the same order
@@ -207,15 +200,6 @@ def mcnemar_p(base,  # the baseline's per-sample outcomes, 1 = correct (≥ 0.5 
     b, o = np.asarray(base, float) >= 0.5, np.asarray(other, float) >= 0.5
     t = [[int(np.sum(b & o)), int(np.sum(b & ~o))], [int(np.sum(~b & o)), int(np.sum(~b & ~o))]]
     return float(mcnemar(t, exact=True).pvalue)
-
-# %% ../nbs/07_analysis.ipynb #a86ffa19
-def _quality_of(domain, runs: pd.DataFrame | None, model=None) -> tuple:
-    "(column, label, kind) of the quality metric for a domain (and model), from the runs' `correctness_metric` when known."
-    m = DEFAULT_QUALITY.get(domain)
-    if runs is not None and len(runs) and "correctness_metric" in runs:
-        r = runs[(runs.domain == domain) & ((runs.model == model) if model is not None else True)].correctness_metric.dropna()
-        if len(r) and r.iloc[0] in QUALITY: m = r.iloc[0]
-    return QUALITY.get(m, ("correct", str(m), "binary"))
 
 # %% ../nbs/07_analysis.ipynb #751f13a2
 def window_ids(batch_sizes, # each per-sample row's `batch_size`, in the order the rows were written (a batch's rows consecutive)
@@ -276,6 +260,7 @@ FAMILIES = {"j_per_sample": "energy per sample", "j_per_token": "energy per toke
 def _holm_by_family(out: pd.DataFrame, alpha: float) -> pd.DataFrame:
     "Holm's correction within each family (a metric across the whole study; every quality metric together), and its size. The A/A control is no family member: it is judged on its own p, at α, as a false-positive check must be."
     out["family"] = np.where(out.version == CONTROL, "A/A control (not adjusted)", out.column.map(FAMILIES).fillna("quality"))
+    out.loc[out.p.isna() & (out.family == "quality"), "family"] = "quality, judged by its bound"   # a divergence has no test of "no change"
     out["p_holm"] = np.nan
     for f, idx in out.groupby("family").groups.items():
         out.loc[idx, "p_holm"] = out.loc[idx, "p"] if f.startswith("A/A") else holm(out.loc[idx, "p"])
@@ -311,28 +296,29 @@ def _block_rows(bl, baseline, level) -> list[dict]:
     return rows
 
 # %% ../nbs/07_analysis.ipynb #cc941276
-def _quality_rows(ps, runs, baseline, level) -> list[dict]:
-    "Quality of each version against the baseline, paired over samples: quality is computed per sample, never estimated."
+def _quality_rows(ps, runs, baseline, level, budget=None, alpha=0.05) -> list[dict]:
+    "Every registered metric of each version against the baseline, paired over samples (over photos where samples share one): quality is never estimated."
     rows = []
     for (dom, model), g in ps.groupby(["domain", "model"]):
         if baseline not in set(g.version): continue
-        col, label, kind = _quality_of(dom, runs, model)
-        for v in sorted(set(g.version) - {baseline}):
-            pair = g[g.version == baseline][["sample_id", col]].merge(g[g.version == v][["sample_id", col]], on="sample_id",
-                                                                      suffixes=("_b", "_v")).dropna()
-            if len(pair) < 2: continue
-            b, o = pair[col + "_b"].to_numpy(float), pair[col + "_v"].to_numpy(float)
-            if kind == "binary":
-                b, o = (b >= 0.5).astype(float), (o >= 0.5).astype(float)   # correct in half the repetitions or more: correct
-                (ch, lo, hi), p, test = paired_binary_ci(b, o, level), mcnemar_p(b, o), "McNemar exact"
-                mb, mo = b.mean(), o.mean()
-            else:   # perplexity: geometric means, so that no single sample's perplexity dominates
-                (ch, lo, hi), p, test = paired_ci(b, o, "logratio", level), wilcoxon_p(np.log(b), np.log(o)), "Wilcoxon signed-rank (log)"
-                mb, mo = stats.gmean(b), stats.gmean(o)
-            rows.append(dict(domain=dom, model=model, version=v, metric=label, column=col, kind=kind,
-                             unit="points" if kind == "binary" else "relative", n=len(pair), samples=len(pair),
-                             reps=int(g[g.version.isin([baseline, v])].reps.min()), paired_by="sample", mean_base=mb, mean=mo,
-                             change=ch, ci_low=lo, ci_high=hi, test=test, p=p, estimated=None))
+        r_dm = runs[(runs.domain == dom) & (runs.model == model)] if runs is not None and len(runs) and "domain" in runs else None
+        for m, col in metric_columns(g, dom, r_dm):
+            if m.kind == "agreement": continue
+            gb = g[g.version == baseline][["sample_id", col] + (["group"] if "group" in g else [])]
+            ok_base, why_base = assessable(m, gb[col].dropna().to_numpy(float))
+            for v in sorted(set(g.version) - {baseline}):
+                pair = gb.merge(g[g.version == v][["sample_id", col]], on="sample_id", suffixes=("_b", "_v")).dropna(subset=[col + "_b", col + "_v"])
+                if len(pair) < 2: continue
+                b, o = pair[col + "_b"].to_numpy(float), pair[col + "_v"].to_numpy(float)
+                grp = pair.group.fillna(pair.sample_id).to_numpy() if "group" in pair and pair.group.notna().any() else None
+                r = noninferior(m, b, o, budget, grp, level, alpha)
+                p = (mcnemar_p(b, o) if m.kind == "binary" else wilcoxon_p(np.log(b), np.log(o)) if m.kind == "ratio" else np.nan)
+                rows.append(dict(domain=dom, model=model, version=v, metric=m.label, column=m.name, kind=m.kind, unit=m.budget,
+                                 n=r["n"], samples=r["n"], groups=r["groups"], reps=int(g[g.version.isin([baseline, v])].reps.min()),
+                                 paired_by="photo" if r["groups"] < r["n"] else "sample", mean_base=r["mean_base"], mean=r["mean"],
+                                 change=r["change"], ci_low=r["ci_low"], ci_high=r["ci_high"], test=r["test"], p=p, estimated=None,
+                                 gate=m.gate, assessable=ok_base, assess_why=why_base, bound=r["bound"], budget=r["budget"],
+                                 within=r["within"], verified=r["verified"] and ok_base, needed=r["needed"], why=r["why"]))
     return rows
 
 # %% ../nbs/07_analysis.ipynb #6a74fa6d
@@ -343,15 +329,16 @@ def paired_comparisons(bl: pd.DataFrame,                 # `blocks`' frame: one 
                        level=0.95,                       # confidence level of the intervals, between 0 and 1
                        alpha=0.05,                       # significance level for `significant` (on `p_holm`) and `mde`
                        power=0.8,                        # the power `mde` is computed for
+                       budget: dict | None = None,       # quality budget (`quality.parse_budget`); None: `DEFAULT_BUDGET`
                       ) -> pd.DataFrame:
     "Each version vs the baseline: energy and time paired over blocks (one value per run), quality over samples; Holm within each family; the smallest detectable change (`mde`)."
-    rows = _block_rows(bl, baseline, level) + (_quality_rows(ps, runs, baseline, level) if ps is not None and len(ps) else [])
+    rows = _block_rows(bl, baseline, level) + (_quality_rows(ps, runs, baseline, level, budget, alpha) if ps is not None and len(ps) else [])
     out = pd.DataFrame(rows)
     if not len(out): return out
     for c in ("net_mean_base", "net_mean", "sd_log", "boot_ci_low", "boot_ci_high"):
         if c not in out: out[c] = np.nan
     out = _holm_by_family(out, alpha)
-    out["mde"] = [detectable_change(s, n, m, alpha, power) if k != "binary" and k != "lower" else np.nan
+    out["mde"] = [detectable_change(s, n, m, alpha, power) if k in ("energy", "time") else np.nan
                   for s, n, m, k in zip(out.sd_log, out.n, out.family_size, out.kind)]
     return out
 
@@ -461,24 +448,38 @@ def tradeoffs(inf: pd.DataFrame, # inference runs (`load_results(..., "inference
     return pareto_front(pts, by=[k for k in ("origin", "domain") if k in pts])
 
 # %% ../nbs/07_analysis.ipynb #84e6b0da
+def primary_metric(g: pd.DataFrame,                  # `per_sample`'s rows of one (domain, model)
+                   domain: str,
+                   runs: pd.DataFrame | None = None,
+                   baseline="baseline",
+                  ) -> tuple:                        # (Metric, column), or (None, None)
+    "The metric a chart shows for a (domain, model): the first gate metric (not a divergence) the baseline can show, else the first with data."
+    cands = [(m, c) for m, c in metric_columns(g, domain, runs) if m.gate and m.kind != "divergence"]
+    b = g[g.version == baseline]
+    good = [(m, c) for m, c in cands if assessable(m, b[c].dropna().to_numpy(float))[0]]
+    return (good or cands or [(None, None)])[0]
+
 def version_means(ps: pd.DataFrame,                  # `per_sample`'s frame
-                  runs: pd.DataFrame | None = None,  # the inference runs (for each domain's correctness metric); None: the domain's default
+                  runs: pd.DataFrame | None = None,  # the inference runs (what older results' `correct` held); None: today's columns
                   bl: pd.DataFrame | None = None,    # `blocks`' frame: energy and time as the mean over blocks; None: over the samples
                  ) -> pd.DataFrame:
-    "Per (domain, model, version): mean J per sample and per token, the quality metric (oriented by `higher_better`), fidelity, and the Pareto front."
+    "Per (domain, model, version): mean J per sample and per token, the primary quality metric (oriented by `higher_better`), fidelity, and the Pareto front."
     rows = []
-    for (dom, model, v), g in ps.groupby(["domain", "model", "version"]):
-        qcol, qlabel, qkind = _quality_of(dom, runs, model)
-        rows.append(dict(domain=dom, model=model, version=v, samples=len(g), j_per_sample=g.j_per_sample.mean(),
-                         net_j_per_sample=g.net_j_per_sample.mean(skipna=False), j_per_token=g.j_per_token.mean(),
-                         latency_s=g.latency_s.mean(), quality_metric=qlabel, correctness=g[qcol].mean() if qcol in g else np.nan,
-                         higher_better=qkind != "lower", fidelity=g.agreement.mean() if "agreement" in g else np.nan,
-                         estimated=bool(g.estimated.any())))
-        if qkind == "lower" and qcol in g and (g[qcol] > 0).all(): rows[-1]["correctness"] = stats.gmean(g[qcol])
-        if bl is not None:
-            b = bl[(bl.domain == dom) & (bl.model == model) & (bl.version == v)]
-            if len(b): rows[-1].update(j_per_sample=b.j_per_sample.mean(), net_j_per_sample=b.net_j_per_sample.mean(skipna=False),
-                                       j_per_token=b.j_per_token.mean(), blocks=len(b))
+    for (dom, model), gm in ps.groupby(["domain", "model"]):
+        m, qcol = primary_metric(gm, dom, runs)
+        agree = next((c for a, c in metric_columns(gm, dom, runs) if a.kind == "agreement"), None)
+        for v, g in gm.groupby("version"):
+            q = g[qcol].dropna() if qcol else pd.Series(dtype=float)
+            rows.append(dict(domain=dom, model=model, version=v, samples=int(g.reps.gt(0).sum()) or len(g), j_per_sample=g.j_per_sample.mean(),
+                             net_j_per_sample=g.net_j_per_sample.mean(skipna=False), j_per_token=g.j_per_token.mean(),
+                             latency_s=g.latency_s.mean(), quality_metric=m.label if m else None,
+                             correctness=(stats.gmean(q) if m.kind == "ratio" and (q > 0).all() else q.mean()) if m and len(q) else np.nan,
+                             higher_better=m.higher_better if m else True, fidelity=g[agree].mean() if agree else np.nan,
+                             estimated=bool(g.estimated.any())))
+            if bl is not None:
+                b = bl[(bl.domain == dom) & (bl.model == model) & (bl.version == v)]
+                if len(b): rows[-1].update(j_per_sample=b.j_per_sample.mean(), net_j_per_sample=b.net_j_per_sample.mean(skipna=False),
+                                           j_per_token=b.j_per_token.mean(), blocks=len(b))
     pts = pd.DataFrame(rows)
     return pareto_front(pts, by="domain") if len(pts) else pts
 
@@ -508,36 +509,22 @@ def break_even(opt: pd.DataFrame,   # optimization runs, with each one's energy_
     return pd.DataFrame(rows, columns=mk + ["domain", "version", "optimize_j", "baseline_j_per_sample", "j_per_sample", "saved_j_per_sample",
                                             "break_even_samples", "break_even_low", "break_even_high", "optimize_below_resolution"])
 
-# %% ../nbs/07_analysis.ipynb #70cb0bbd
-DEFAULT_BUDGET = {"perplexity": 1.0, "points": 1.0}   # % relative perplexity; percentage points of top-1 / pass@1
-
-def parse_budget(text: str | None, # 'perplexity=PERCENT,points=POINTS' (either or both, '%' allowed); None or '': the defaults
-                ) -> dict:
-    "'perplexity=2,points=0.5' -> {'perplexity': 2.0, 'points': 0.5}, over the defaults; a one-line `GreenMLError` for anything else."
-    out = dict(DEFAULT_BUDGET)
-    for part in filter(None, (text or "").replace(" ", "").split(",")):
-        k, _, v = part.partition("=")
-        if k not in out: raise GreenMLError(f"--budget {text!r}: unknown key {k!r}: give perplexity=PERCENT and/or points=POINTS, e.g. --budget perplexity=1,points=1")
-        try: out[k] = float(v.rstrip("%"))
-        except ValueError: raise GreenMLError(f"--budget {text!r}: {k} needs a number, e.g. {k}=1") from None
-        if not (out[k] >= 0 and math.isfinite(out[k])): raise GreenMLError(f"--budget {text!r}: {k} must be 0 or more")
-    return out
-
-# %% ../nbs/07_analysis.ipynb #816213be
-def _fmt_change(kind, ch, lo, hi) -> str:
-    if not (np.isfinite(lo) and np.isfinite(hi)): return (f"{ch*100:+.1f} points" if kind == "binary" else f"{ch:+.1%}") + " [no interval]"
-    if kind == "binary": return f"{ch*100:+.1f} points [{lo*100:+.1f}, {hi*100:+.1f}]"
-    return f"{ch:+.1%} [{lo:+.1%}, {hi:+.1%}]"
-
-# %% ../nbs/07_analysis.ipynb #062a7be4
-def _within(kind, change, budget) -> bool:
-    "Is a quality change (points as a fraction for binary metrics, relative for perplexity) within the budget?"
-    return change*100 >= -budget["points"] - 1e-9 if kind == "binary" else change*100 <= budget["perplexity"] + 1e-9
-
 # %% ../nbs/07_analysis.ipynb #ef68ca88
 REC_COLUMNS = ["domain", "model", "recommended", "j_per_sample_base", "j_per_sample", "saving", "saving_ci_low", "saving_ci_high",
                "quality_metric", "quality_kind", "quality_base", "quality", "quality_change", "quality_ci_low", "quality_ci_high",
-               "break_even_samples", "break_even_low", "break_even_high", "verified", "estimated", "selection", "why"]
+               "break_even_samples", "break_even_low", "break_even_high", "verified", "quality_evidence", "candidate", "candidate_saving",
+               "candidate_evidence", "candidate_needed", "estimated", "selection", "why"]
+
+def _evidence(q: pd.DataFrame, v: str) -> tuple[str, float]:
+    "(each quality metric of version `v` in words, the samples the least-verified gate would need) from `_quality_rows`' rows."
+    parts, need = [], 0.0
+    for _, r in q[q.version == v].iterrows():
+        if not r.assessable: parts.append(f"{r.metric}: not assessable ({r.assess_why})"); continue
+        tag = "verified" if r.verified else "within budget, not verified" if r.within else "beyond budget"
+        parts.append(f"{r.metric} {fmt_change(r.kind, r.change, r.ci_low, r.ci_high)}, {fmt_bound(r)}: {tag}" + (f" — {r.why}" if r.why else "")
+                     + ("" if r.gate else " (reported, not a gate)"))
+        if r.gate and not r.verified: need = max(need, r.needed if not r.why else math.inf)
+    return "; ".join(parts), need
 
 # %% ../nbs/07_analysis.ipynb #8dadfda7
 def _holdout(bl, dom, model, cands, baseline, level) -> tuple[str, dict, str]:
@@ -551,41 +538,51 @@ def _holdout(bl, dom, model, cands, baseline, level) -> tuple[str, dict, str]:
 # %% ../nbs/07_analysis.ipynb #77316c95
 def recommend(cmp: pd.DataFrame,                  # `paired_comparisons`
               opt: pd.DataFrame | None = None,     # optimization runs, for the break-even
-              budget: dict | None = None,          # quality budget, {'perplexity': %, 'points': points} (`parse_budget`); None: the defaults
+              budget: dict | None = None,          # unused: the budget is applied in `paired_comparisons` (kept for older callers)
               alpha=0.05,                          # significance level a saving must reach (on `p_holm`)
               bl: pd.DataFrame | None = None,      # `blocks`' frame: with 20 blocks or more, the choice's saving is re-estimated on blocks not used to choose it
               baseline="baseline",                 # the version the others are compared with
               level=0.95,                          # confidence level of the held-out interval
              ) -> pd.DataFrame:
-    "Per (domain, model): the cheapest version per sample whose saving is significant and whose quality change stays within `budget`, or the baseline and why; never the A/A control."
-    budget = {**DEFAULT_BUDGET, **(budget or {})}
+    "Per (domain, model): the cheapest version whose saving is significant and whose quality is verified within budget on every assessable gate metric, or the baseline and why; the cheapest unverified candidate beside it; never the A/A control."
     if not len(cmp): return pd.DataFrame(columns=REC_COLUMNS)
     be = break_even(opt, cmp).set_index(["model", "domain", "version"]) if opt is not None and len(opt) else pd.DataFrame()
     rows = []
     for (dom, model), g in cmp.groupby(["domain", "model"]):
-        e, q = g[g.column == "j_per_sample"].set_index("version"), g[~g.kind.isin(["energy", "time"])].set_index("version")
-        ok, why = [], []
+        e = g[g.column == "j_per_sample"].set_index("version")
+        q = g[~g.kind.isin(["energy", "time"])] if "gate" in g else g.iloc[:0]
+        gates = q[q.gate.astype(bool) & q.assessable.astype(bool)] if len(q) else q
+        head = gates if len(gates) else q[q.gate.astype(bool)] if len(q) else q
+        ok, cand, why = [], [], []
         for v, er in e.iterrows():
             if v == CONTROL: why.append(f"{v}: the A/A control (the baseline saved unchanged), never recommended"); continue
-            ch = f"{_fmt_change('energy', er.change, er.ci_low, er.ci_high)} (p_holm {er.p_holm:.2g})"
+            ch = f"{fmt_change('energy', er.change, er.ci_low, er.ci_high)} (p_holm {er.p_holm:.2g})"
             if er.p_holm < alpha and er.ci_low > 0: why.append(f"{v}: uses more energy, {ch}"); continue
             if not (er.p_holm < alpha and er.ci_high < 0): why.append(f"{v}: energy {ch} is not a significant saving"); continue
-            if v not in q.index: why.append(f"{v}: no quality measure to check"); continue
-            qr = q.loc[v]
-            lim = f"−{budget['points']:g} point{'s' * (budget['points'] != 1)}" if qr.kind == "binary" else f"+{budget['perplexity']:g}%"
-            if not _within(qr.kind, qr.change, budget):
-                why.append(f"{v}: saves {-er.change:.0%} but {qr.metric} changes {_fmt_change(qr.kind, qr.change, qr.ci_low, qr.ci_high)}, "
-                           f"beyond the budget ({lim})"); continue
-            ok.append((er["mean"], v))
+            gv = gates[gates.version == v]
+            if not len(gates): why.append(f"{v}: saves {-er.change:.0%}, but no quality metric the baseline can show was measured"); cand.append((er["mean"], v)); continue
+            bad = gv[~gv.within.astype(bool)]
+            if len(bad):
+                r = bad.iloc[0]
+                why.append(f"{v}: saves {-er.change:.0%} but {r.metric} changes {fmt_change(r.kind, r.change, r.ci_low, r.ci_high)}, beyond the budget"); continue
+            (ok if gv.verified.astype(bool).all() else cand).append((er["mean"], v))
+            if not gv.verified.astype(bool).all(): why.append(f"{v}: saves {-er.change:.0%}, within budget as observed but not verified")
         base_mean = e.mean_base.iloc[0] if len(e) else np.nan
-        qb = q.mean_base.iloc[0] if len(q) else np.nan
+        h = head.iloc[0] if len(head) else None
         row = dict(domain=dom, model=model, recommended=baseline, j_per_sample_base=base_mean, j_per_sample=base_mean, saving=0.0,
-                   saving_ci_low=np.nan, saving_ci_high=np.nan, quality_metric=q.metric.iloc[0] if len(q) else None,
-                   quality_kind=q.kind.iloc[0] if len(q) else None, quality_base=qb, quality=qb, quality_change=np.nan,
-                   quality_ci_low=np.nan, quality_ci_high=np.nan, break_even_samples=np.nan, break_even_low=np.nan,
-                   break_even_high=np.nan, verified=None, estimated=bool(e.estimated.any()) if len(e) else None, selection=None)
+                   saving_ci_low=np.nan, saving_ci_high=np.nan, quality_metric=h.metric if h is not None else None,
+                   quality_kind=h.kind if h is not None else None, quality_base=h.mean_base if h is not None else np.nan,
+                   quality=h.mean_base if h is not None else np.nan, quality_change=np.nan, quality_ci_low=np.nan, quality_ci_high=np.nan,
+                   break_even_samples=np.nan, break_even_low=np.nan, break_even_high=np.nan, verified=None, quality_evidence=None,
+                   candidate=None, candidate_saving=np.nan, candidate_evidence=None, candidate_needed=np.nan,
+                   estimated=bool(e.estimated.any()) if len(e) else None, selection=None)
+        if cand:
+            c = min(cand)[1]; row.update(candidate=c, candidate_saving=-e.loc[c].change)
+            row["candidate_evidence"], row["candidate_needed"] = _evidence(q, c) if len(q) else ("no quality metric", math.inf)
         if not ok:
-            row["why"] = "no version qualifies: " + ("; ".join(why) if why else "no optimized version was measured")
+            row["quality_evidence"] = "; ".join(dict.fromkeys(f"{r.metric}: " + ("assessable" if r.assessable else f"not assessable ({r.assess_why})")
+                                                              for _, r in q[q.gate.astype(bool)].iterrows())) if len(q) else None
+            row["why"] = "no version is verified: " + ("; ".join(why) if why else "no optimized version was measured")
             rows.append(row); continue
         v = min(ok)[1]; er = e.loc[v]; sel = None
         if len(ok) > 1:
@@ -598,19 +595,14 @@ def recommend(cmp: pd.DataFrame,                  # `paired_comparisons`
                 sel = (f"the cheapest of {len(ok)} qualifying versions: choosing the least of several estimates favours one whose "
                        f"noise ran low, so its saving is optimistic (with 20 blocks or more greenml re-estimates it on blocks not "
                        f"used to choose; this study has {nb})")
-        qr = q.loc[v]
+        qr = head[head.version == v].iloc[0]
         row.update(recommended=v, j_per_sample=er.mean_base*(1 + er.change), saving=-er.change, saving_ci_low=-er.ci_high,
                    saving_ci_high=-er.ci_low, quality=qr["mean"], quality_change=qr.change, quality_ci_low=qr.ci_low,
-                   quality_ci_high=qr.ci_high, selection=sel,
-                   verified=_within(qr.kind, qr.ci_low if qr.kind == "binary" else qr.ci_high, budget),
-                   why=f"the cheapest of {len(ok)} qualifying version{'s' * (len(ok) > 1)}" + (f"; not: {'; '.join(why)}" if why else ""))
+                   quality_ci_high=qr.ci_high, selection=sel, verified=True, quality_evidence=_evidence(q, v)[0],
+                   why=f"the cheapest of {len(ok)} verified version{'s' * (len(ok) > 1)}" + (f"; not: {'; '.join(why)}" if why else ""))
+        if row["candidate"] is not None and e.loc[row["candidate"]]["mean"] >= e.loc[v]["mean"]: row.update(candidate=None, candidate_saving=np.nan, candidate_evidence=None, candidate_needed=np.nan)
         if (model, dom, v) in be.index:
             b = be.loc[(model, dom, v)]
             row.update(break_even_samples=b.break_even_samples, break_even_low=b.break_even_low, break_even_high=b.break_even_high)
-        if not row["verified"]:
-            lim = f"−{budget['points']:g} point{'s' * (budget['points'] != 1)}" if qr.kind == "binary" else f"+{budget['perplexity']:g}%"
-            worst = qr.ci_low*100 if qr.kind == "binary" else qr.ci_high*100
-            row["why"] += (f". Its quality change is within the budget as observed, but the interval's worst end ({worst:+.1f}"
-                           f"{' points' if qr.kind == 'binary' else '%'}) is not: {qr.n} samples cannot confirm a {lim} budget")
         rows.append(row)
     return pd.DataFrame(rows, columns=REC_COLUMNS)

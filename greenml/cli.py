@@ -258,12 +258,13 @@ def cmd_infer(args, # the parsed command line
     device = resolve_device(args.device)   # first: a bad device stops everything
     data, fields, models = parse_data(args.data), parse_fields(args.field), _with_task(models, args.task)
     if args.energy_samples is not None and args.energy_samples < 0: raise GreenMLError(f"--energy-samples {args.energy_samples}: give 1 or more (0: all)")
+    if args.canonical_samples < 0: raise GreenMLError(f"--canonical-samples {args.canonical_samples}: give 1 or more (0: every task with a solution)")
     m = Meter(backends=args.backend, idle_s=args.idle, country_iso_code=args.country, cpu_scope=args.cpu_scope)
     rows = run_inference(models, versions, domains=_split(args.domains) or None, reps=args.reps, meter=m, out=args.out,
                          models_dir=args.models_dir, data=data, n_samples=args.samples, max_new_tokens=args.max_new_tokens,
                          languagetool=args.languagetool, progress=lambda r: print(_inf_line(r), flush=True), device=device,
                          code_dataset=args.code_dataset, fields=fields, batch_size=args.batch_size,
-                         energy_samples=args.energy_samples, seed=args.seed)
+                         energy_samples=args.energy_samples, canonical_samples=args.canonical_samples or None, seed=args.seed)
     nq = sum(r.get("phase") == "quality" for r in rows)
     print(f"{nq} quality passes and {len(rows) - nq} energy runs appended to {args.out}/inference_results.csv (per-sample rows: {args.out}/inference_samples.csv)")
     return 0
@@ -277,6 +278,7 @@ def _parser_infer(sub):
     i.add_argument("--domains", default="", help="comma-separated text,code,vision (default: every domain the model serves)")
     i.add_argument("--reps", type=int, default=1, help="blocks: each runs every version once per model and domain, in a fresh seeded order (default: 1)")
     i.add_argument("--energy-samples", type=int, default=None, help="samples each energy run measures, the first of the quality set (default, or 0: all)")
+    i.add_argument("--canonical-samples", type=int, default=0, help="code: the first tasks whose canonical solution's perplexity is scored (default 0: all, 164 for HumanEval)")
     i.add_argument("--seed", type=int, default=0, help="the seed of the versions' order in each block (default: 0)")
     i.add_argument("--data", default=None, help="your data per domain, text=FILE,code=FILE,vision=DIR (formats: `greenml data --help`), or a folder in the thesis's layout (default: embedded)")
     i.add_argument("--field", default=None, help="your JSONL's field names, greenml's=yours: prompt=input,reference=target")
@@ -453,10 +455,11 @@ def _parser_data(sub):
 def cmd_report(args, # the parsed command line
               ) -> int:
     "`greenml report`: write one study's report (`write_report`) and print its summary; returns 0."
-    from greenml.analysis import parse_budget
+    from greenml.quality import parse_budget
     from greenml.report import write_report
+    parse_budget(args.budget)   # a bad budget fails here, before anything is read
     if not Path(args.results).is_dir(): raise GreenMLError(f"no results folder {args.results}: run `greenml run` first, or point --results at the folder it wrote")
-    paths = write_report(args.results, args.out, study=args.study, budget=parse_budget(args.budget))
+    paths = write_report(args.results, args.out, study=args.study, budget=args.budget)
     print(Path(paths["summary"]).read_text())
     print(f"report: {paths['html']} (self-contained), tables and charts (PNG, SVG) in {Path(paths['html']).parent}/")
     return 0
@@ -468,8 +471,8 @@ def _parser_report(sub):
     rp.add_argument("--results", default="results", help="results folder (default: results)")
     rp.add_argument("--out", default=None, help="report folder (default: RESULTS/report)")
     rp.add_argument("--study", default=None, help="which study in RESULTS: a config name or config-hash prefix (default: the latest); studies are never pooled")
-    rp.add_argument("--budget", default=None, help="quality budget of the recommendation: perplexity=PERCENT,points=POINTS "
-                    "(default: perplexity=1,points=1: at most 1%% more perplexity, at most 1 point of top-1 or pass@1 lost)")
+    rp.add_argument("--budget", default=None, help="quality budget of the recommendation, over the study's [analysis] budget: perplexity=PERCENT,"
+                    "points=POINTS,divergence=NATS (defaults: 1%% more perplexity, 1 point of top-1 or pass@1 lost, 0.1 nats of mean KL from the baseline)")
     rp.set_defaults(func=cmd_report)
 
 # %% ../nbs/08_cli.ipynb #f83e240d

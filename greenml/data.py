@@ -48,6 +48,7 @@ class ImageSample:
     id: str                        # a unique name, e.g. chelsea-full
     image: object                  # PIL.Image
     labels: list                   # the class ids that count as correct
+    group: str | None = None       # the scene it is a view of (crops and mirrors of one photo share it); None: an image of its own
 
 # %% ../nbs/03_data.ipynb #66349014
 def _text(path) -> str:
@@ -121,12 +122,12 @@ def _skimage_photo(name):
 # %% ../nbs/03_data.ipynb #560873a8
 def embedded_images(n=None,   # only the first `n` images (default: all)
                    ) -> list[ImageSample]:
-    "Images built from scikit-image's bundled photos (flips and crops), with hand-picked ImageNet labels."
+    "Images built from scikit-image's bundled photos (flips and crops), with hand-picked ImageNet labels and the scene each is a view of."
     spec = json.loads((DATA_DIR/"images.json").read_text())
     out, cache = [], {}
     for it in spec["items"][:n]:
         if it["photo"] not in cache: cache[it["photo"]] = _skimage_photo(it["photo"])
-        out.append(ImageSample(it["id"], _TRANSFORMS[it["transform"]](cache[it["photo"]]), it["labels"]))
+        out.append(ImageSample(it["id"], _TRANSFORMS[it["transform"]](cache[it["photo"]]), it["labels"], it["photo"].split(":")[0]))   # stereo views: one scene
     return out
 
 # %% ../nbs/03_data.ipynb #60e0e6fb
@@ -474,8 +475,8 @@ def dataset_fingerprint(samples,   # the samples, as `load_dataset` gives them
     return h.hexdigest()[:12]
 
 # %% ../nbs/03_data.ipynb #c41b0a02
-CALIBRATION_PHOTOS = ("astronaut", "coins", "clock", "moon", "brick", "grass", "gravel", "hubble_deep_field",
-                      "immunohistochemistry", "retina", "page", "text")   # scikit-image photos, none in data/images.json
+CALIBRATION_PHOTOS = ("astronaut", "coins", "moon", "brick", "grass", "gravel", "hubble_deep_field",
+                      "immunohistochemistry", "retina", "page", "text")   # scikit-image photos no ImageNet class fits; none in data/images.json
 
 def _pixels_key(im) -> str:
     "A hash of an image's size and RGB pixels: equal keys, equal images."

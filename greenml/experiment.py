@@ -10,6 +10,7 @@ import copy, datetime, difflib, hashlib, itertools, json, math, os, random, sys,
 from dataclasses import dataclass, field
 from pathlib import Path
 from .backends import CPU_SCOPES
+from .quality import parse_budget
 from .measure import Meter, environment, machine_info, BACKENDS
 from .core import GreenMLError
 from .models import get_spec, resolve_device, declare_model, TASKS
@@ -52,9 +53,10 @@ SCHEMA = {  # table -> key -> (type(s), default)
     "measure": {"idle_s": ((int, float), 3.0), "cooldown_s": ((int, float), 0.0), "backends": (str, "auto"), "country": (str, "ESP"),
                 "min_window_s": ((int, float), 0), "cpu_scope": (str, "process")},
     "optimize": {"strategies": (list, []), "reps": (int, 3), "params": (dict, {}), "models": (dict, {})},
-    "inference": {"versions": (list, []), "reps": (int, 3), "warmup": (int, 5), "samples": ((int, dict), 0), "energy_samples": ((int, dict), 0),
+    "inference": {"versions": (list, []), "reps": (int, 3), "warmup": (int, 5), "samples": ((int, dict), 0), "energy_samples": ((int, dict), 0), "canonical_samples": (int, 0),
                   "max_new_tokens": ((int, dict), {}), "data": ((str, dict), ""), "fields": (dict, {}), "batch_size": (int, 1),
                   "code_dataset": (str, "humaneval"), "languagetool": (str, "")},
+    "analysis": {"budget": (dict, {})},
 }
 MODEL_KEYS = {"path": str, "hub": str, "revision": str, "task": str, "domains": list}   # a [models.NAME] table
 
@@ -84,7 +86,7 @@ def design(self: Config) -> dict:
     return dict(models={_source_safe(m): dict(strategies={v: {**getattr(STRATEGIES.get(s), "defaults", {}), **p} for v, (s, p) in self.opt_versions_for(m).items()},
                                      versions=sorted(self.versions_for(m)), domains=_domains_safe(self, m)) for m in models},
                 device=dev, warmup=self["inference.warmup"], samples={d: self.samples(d) for d in doms},
-                energy_samples={d: self.energy_samples(d) for d in doms}, max_new_tokens={d: self.max_new_tokens().get(d) for d in doms if d != "vision"},
+                energy_samples={d: self.energy_samples(d) for d in doms}, canonical_samples=self["inference.canonical_samples"] if "code" in doms else None, max_new_tokens={d: self.max_new_tokens().get(d) for d in doms if d != "vision"},
                 data=self.data_paths, fields=self["inference.fields"], batch_size=self["inference.batch_size"],
                 code_dataset=self["inference.code_dataset"] if "code" in doms and not isinstance(self.data, str) and "code" not in (self.data or {}) else None,
                 grammar=bool(self["inference.languagetool"]), backends=self["measure.backends"], cpu_scope=self["measure.cpu_scope"])
@@ -274,7 +276,7 @@ def _check_values(c: dict, raw: dict, source: str):
                 bad(f"[inference] {k} names {d!r}: give {', '.join(('text', 'code', 'vision') if k != 'max_new_tokens' else ('text', 'code'))}")
             if not isinstance(n, int) or isinstance(n, bool) or n < lo:
                 bad(f"[inference] {k}{'.' + d if d else ''} = {n!r}: give a whole number of at least {lo}" + (" (leave it out, or 0, to use every sample)" if k != "max_new_tokens" else ""))
-    for t, k, hi in (("inference", "warmup", 1000), ("measure", "idle_s", 3600), ("measure", "cooldown_s", 3600), ("measure", "min_window_s", 3600), ("optimize", "reps", 10_000), ("inference", "reps", 10_000)):
+    for t, k, hi in (("inference", "canonical_samples", 1_000_000), ("inference", "warmup", 1000), ("measure", "idle_s", 3600), ("measure", "cooldown_s", 3600), ("measure", "min_window_s", 3600), ("optimize", "reps", 10_000), ("inference", "reps", 10_000)):
         v = c[t][k]
         if not math.isfinite(v) or not 0 <= v <= hi: bad(f"[{t}] {k} = {v}: give a number from 0 to {hi}")
     for k in ("samples", "max_new_tokens", "energy_samples"):
@@ -296,6 +298,8 @@ def _check_values(c: dict, raw: dict, source: str):
     known = BACKENDS + ("nvml",)
     for b in filter(None, (x.strip() for x in c["measure"]["backends"].split(","))):
         if b != "auto" and b not in known: bad(f"[measure] backends names {b!r}{_did_you_mean(b, known)}: choose from auto, {', '.join(BACKENDS)}")
+    try: parse_budget(c["analysis"]["budget"])
+    except GreenMLError as e: bad(f"[analysis] {str(e)}")
     if c["measure"]["cpu_scope"] not in CPU_SCOPES: bad(f"[measure] cpu_scope = {c['measure']['cpu_scope']!r}: choose 'process' (this process's CPU time) or 'machine' (the system's load)")
 
 # %% ../nbs/06_experiment.ipynb #6aea33dd
@@ -508,7 +512,7 @@ def study_job(cfg: Config,       # the study
     job = InferenceJob(meter, out=out, models_dir=cfg["experiment.models_dir"], data=cfg.data, fields=cfg.fields, batch_size=cfg["inference.batch_size"],
                        n_samples=None, max_new_tokens=cfg.max_new_tokens(), warmup=cfg["inference.warmup"],
                        languagetool=cfg["inference.languagetool"] or None, device=cfg.device, code_dataset=cfg["inference.code_dataset"],
-                       energy_samples={d: cfg.energy_samples(d) for d in datasets})
+                       energy_samples={d: cfg.energy_samples(d) for d in datasets}, canonical_samples=cfg["inference.canonical_samples"] or None)
     job._datasets = datasets   # parsed once, by validate
     return job
 

@@ -153,6 +153,7 @@ class InferenceJob:
     max_new_tokens: dict = field(default_factory=lambda: dict(GEN_DEFAULTS))   # domain -> most tokens per answer; an int: text and code
     warmup: int = 5                     # warm-up runs at most: the first item is run until its latency settles (`_warm_up`); 0: none
     energy_samples: int | dict | None = None   # samples per domain an energy run measures: the first of the quality set; None or 0: all
+    canonical_samples: int | None = None   # code: the first tasks whose reference solution's perplexity is scored; None or 0: every one
     languagetool: str | None = None     # LanguageTool server for the grammar score; None: `$GREENML_LANGUAGETOOL_URL`, if set
     device: str = "auto"                # resolved to 'cpu' or 'cuda:N'
     code_dataset: str = "humaneval"     # the embedded code benchmark: 'humaneval' (164 problems) or 'greenml' (34 tasks)
@@ -172,6 +173,18 @@ def dataset(self: InferenceJob,
     "`domain`'s samples, loaded (every one parsed) on first use, then kept."
     if domain not in self._datasets: self._datasets[domain] = load_dataset(domain, self.data, self.n_samples, code=self.code_dataset, fields=self.fields)
     return self._datasets[domain]
+
+# %% ../nbs/05_inference.ipynb #1a18a3b9
+@patch
+def extra_sets(self: InferenceJob,
+               domain, # 'text', 'code' or 'vision'
+              ) -> dict:
+    "The sets some metrics score beyond the quality set: for code, the dataset's tasks with a reference solution ('canonical'; the first `canonical_samples`)."
+    if domain != "code": return {}
+    if "code:canonical" not in self._datasets:
+        every = load_dataset("code", self.data, None, code=self.code_dataset, fields=self.fields)
+        self._datasets["code:canonical"] = [s for s in every if s.solution][:self.canonical_samples or None]
+    return {"canonical": self._datasets["code:canonical"]}
 
 # %% ../nbs/05_inference.ipynb #2f05d7f6
 @patch
@@ -195,10 +208,25 @@ def baseline_outputs(self: InferenceJob,
     self._save_baseline(p, outs)
     return json.loads(p.read_text())
 
+# %% ../nbs/05_inference.ipynb #53657ec8
+@patch
+def baseline_logits(self: InferenceJob,
+                    model,  # model name, hub id or folder
+                    domain, # 'vision'
+                   ) -> torch.Tensor:
+    "The unoptimized model's logits per image (kept beside `baseline_outputs`; recomputed once where an older cache lacks them)."
+    p = self._cache_path(model, domain)
+    if not p.with_suffix(".pt").exists(): p.unlink(missing_ok=True)
+    self.baseline_outputs(model, domain)
+    return torch.load(p.with_suffix(".pt"))
+
 # %% ../nbs/05_inference.ipynb #783dc686
 @patch
 def _save_baseline(self: InferenceJob, p, outs):
+    "Keep a version's answers (and, for logits, the logits themselves: the reference a divergence is measured from)."
     p.parent.mkdir(parents=True, exist_ok=True)
+    if outs and torch.is_tensor(outs[0]):
+        tmp = p.with_suffix(".pt.tmp"); torch.save(torch.stack([o.float().cpu() for o in outs]), tmp); tmp.replace(p.with_suffix(".pt"))
     data = [_answer(o) for o in outs]
     tmp = p.with_suffix(".tmp"); tmp.write_text(json.dumps(data)); tmp.replace(p)
 
@@ -301,6 +329,7 @@ def measure_quality(self: InferenceJob,
     self._check(spec, version, domain)
     samples = self.dataset(domain)
     base = None if version == "baseline" else self.baseline_outputs(spec.name, domain)   # the reference, unmeasured, before this pass
+    base_logits = self.baseline_logits(spec.name, domain) if base is not None and domain == "vision" else None
     wt = dict(model=spec.name, version=version, domain=domain, iteration=1)
     if self.device.startswith("cuda"): gc.collect(); torch.cuda.empty_cache()
     lm, framework = load_version(model, version, self.models_dir, self.device)
@@ -311,19 +340,27 @@ def measure_quality(self: InferenceJob,
             a = m.tick(); outs += self._run_batch(lm, x, domain); d = m.tick() - a
             lat += [d]*n
     self._save_baseline(self._cache_path(spec.name, domain, version), outs)   # the reference (baseline) and the determinism check
-    scores, per, tokens = self._score(lm, domain, samples, outs, base, xs)
+    scores, per, shown, tokens = self._score(lm, domain, samples, outs, base, xs, base_logits)
     r = self._base_row(wq.record, spec, domain, framework, version, 1, "quality")
     r.update(n_samples=len(samples), tokens=sum(tokens) if tokens else None, latency_median_s=statistics.median(lat),
              latency_p90_s=sorted(lat)[min(len(lat) - 1, int(0.9*len(lat)))], max_new_tokens=self.max_new_tokens.get(domain), **scores)
     r.update(tags or {})
-    smp = [dict(phase="quality", model=spec.name, version=version, domain=domain, iteration=1, framework=framework, device=self.device,
-                run_id=wq.record.run_id, session_id=self.env["session_id"], host=self.env["host"], sample_id=s.id, latency_s=lat[i],
-                energy_j=None, net_energy_j=None, batch_size=self._batch(domain), tokens=tokens[i] if tokens else None,
-                correct=per["correct"][i], perplexity=per["perplexity"][i], agreement=per["agreement"][i], estimated=wq.record.estimated,
-                **(tags or {})) for i, s in enumerate(samples)]
+    common = dict(phase="quality", model=spec.name, version=version, domain=domain, iteration=1, framework=framework, device=self.device,
+                  run_id=wq.record.run_id, session_id=self.env["session_id"], host=self.env["host"], energy_j=None, net_energy_j=None,
+                  estimated=wq.record.estimated, **(tags or {}))
+    ids = [s.id for s in samples]
+    ids += sorted({k for v in per.values() for k in v} - set(ids), key=lambda k: [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", str(k))])
+    smp = []
+    for k, sid in enumerate(ids):   # the quality set, then what only some metrics score (e.g. every HumanEval problem's solution)
+        inset = k < len(samples)
+        row = dict(common, sample_id=sid, group=getattr(samples[k], "group", None) if inset else None, latency_s=lat[k] if inset else None,
+                   batch_size=self._batch(domain) if inset else None, tokens=tokens[k] if tokens and inset else None, quality_set=inset)
+        row.update({m: v.get(sid) for m, v in per.items()})
+        row.update({leg: row.get(m) for m, leg in _legacy(domain, per).items()})   # `correct`, `perplexity`, `agreement`, as older results had them
+        smp.append(row)
     outs_rows = [dict(model=spec.name, version=version, domain=domain, iteration=1, run_id=wq.record.run_id, sample_id=s.id,
-                      output=per["output"][i], **({"program": per["program"][i]} if "program" in per else {}), correct=per["correct"][i], **(tags or {}))
-                 for i, s in enumerate(samples)]
+                      output=shown["output"][i], **({"program": shown["program"][i]} if "program" in shown else {}),
+                      correct=smp[i].get("correct"), **(tags or {})) for i, s in enumerate(samples)]
     return [("inference_outputs.jsonl", outs_rows, None), ("inference_samples.csv", smp, None), ("inference_results.csv", [r], INF_COLUMNS)]
 
 # %% ../nbs/05_inference.ipynb #67ef962d
@@ -402,40 +439,41 @@ def run_quality(self: InferenceJob, *args, **kw) -> dict:
     return writes[-1][1][-1]
 
 # %% ../nbs/05_inference.ipynb #626d1b07
+def _legacy(domain, per) -> dict:
+    "metric -> the column older results kept it in, for the metrics this run scored (`correct` is the domain's first binary gate)."
+    out = {}
+    for m in metrics.metrics_for(domain):
+        if m.name in per and m.legacy and m.legacy not in out.values(): out[m.name] = m.legacy
+    if domain == "code" and "pass_at_1" not in per and "parse" in per: out["parse"] = "correct"   # no tests: the parse rate, as before
+    return out
+
 @patch
-def _score(self: InferenceJob, lm, domain, samples, outs, base, xs):
-    "Metrics, computed after the windows closed. Returns (run scores, per-sample lists {correct, perplexity, agreement}, tokens per sample)."
-    n = len(samples)
+def _score(self: InferenceJob, lm, domain, samples, outs, base, xs, base_logits=None):
+    """Every metric registered for `domain` (`metrics.metrics_for`), computed after the windows closed.
+    Returns (run scores, {metric: {sample id: value}}, {'output': per sample, 'program': per sample (code)}, tokens per sample)."""
+    sc = metrics.Scoring(lm, domain, samples, outs, xs, base=base, base_logits=base_logits, extra=self.extra_sets(domain), batch_size=self.batch_size)
+    per = {m.name: v for m in metrics.metrics_for(domain) if (v := m.score(sc))}
+    ids = [s.id for s in samples]
+    s = {m.name: m.summary(per[m.name].get(i) for i in (per[m.name] if m.name == "canonical_ppl" else ids))
+         for m in metrics.metrics_for(domain) if m.name in per}
     if domain == "vision":
-        logits = torch.stack(outs)
-        labels = [s.labels for s in samples]
-        top1, pred = metrics.topk_hits(logits, labels, 1), logits.argmax(-1).tolist()
-        agree = [1.0]*n if base is None else [float(a == b) for a, b in zip(pred, base)]
-        s = dict(accuracy_top1=metrics.topk_accuracy(logits, labels, 1), accuracy_top5=metrics.topk_accuracy(logits, labels, 5), fidelity=sum(agree)/n)
-        s.update(correctness=s["accuracy_top1"], correctness_metric="accuracy_top1")
-        names = getattr(lm, "labels", None) or []
-        return s, dict(correct=top1, perplexity=[None]*n, agreement=agree, output=[f"{c} {names[c]}" if c < len(names) else str(c) for c in pred]), None
-    tok = lm.tokenizer
-    # fidelity: teacher-forced on the baseline's answer, the share of its tokens this version would also choose
-    agree = [1.0]*n if base is None else [metrics.token_agreement(lm.logits, x[0][0].tolist(), b) for x, b in zip(xs, base)]
-    fid = _summ(agree)
-    tokens = [len(o) for o in outs]
-    texts = [tok.decode(o, skip_special_tokens=True) for o in outs]
+        names = getattr(lm, "labels", None) or []; pred = sc.logits().argmax(-1).tolist()
+        s.update(accuracy_top1=s["top1"], accuracy_top5=s["top5"], fidelity=s["top1_agreement"], correctness=s["top1"], correctness_metric="accuracy_top1")
+        return s, per, dict(output=[f"{c} {names[c]}" if c < len(names) else str(c) for c in pred]), None
+    tokens, texts = [len(o) for o in outs], sc.texts()
+    s["fidelity"] = s["token_agreement"]
     if domain == "text":
-        ppl = metrics.perplexity(lm.logits, tok, samples, batch_size=self.batch_size)
-        s = dict(perplexity=_summ(ppl["per_sample"]), perplexity_pooled=ppl["perplexity"], fidelity=fid, grammar=None)
+        s.update(perplexity_pooled=sc.cache["perplexity"]["perplexity"], grammar=None)
         url = metrics.languagetool_url(self.languagetool)
         if url: s["grammar"] = _summ(metrics.grammar_score(texts, url))
         s.update(correctness=s["perplexity"], correctness_metric="perplexity")
-        return s, dict(correct=[None]*n, perplexity=ppl["per_sample"], agreement=agree, output=texts), tokens
-    codes = [metrics.extract_code(t, smp.prompt, smp.entry_point) for t, smp in zip(texts, samples)]
-    parsed = [metrics.generated_parses(t, smp.prompt, smp.entry_point) for t, smp in zip(texts, samples)]
-    with_tests = [(c, smp) for c, smp in zip(codes, samples) if smp.tests]
-    passed = {smp.id: metrics.run_tests(c, smp.tests)[0] for c, smp in with_tests}
-    s = dict(parse_rate=sum(parsed)/len(parsed), pep8=_summ([metrics.pep8_score(c) for c in codes]), fidelity=fid,
-             pass_at_1=metrics.pass_at_1(list(passed.values())) if passed else None, sandbox=metrics.sandbox_isolation() if passed else None)
+        return s, per, dict(output=texts), tokens
+    codes = sc.cache.get("programs") or [metrics.extract_code(t, smp.prompt, smp.entry_point) for t, smp in zip(texts, samples)]
+    passed = "pass_at_1" in per
+    s.update(parse_rate=s["parse"], pep8=_summ([metrics.pep8_score(c) for c in codes]), pass_at_1=s.get("pass_at_1") if passed else None,
+             sandbox=metrics.sandbox_isolation() if passed else None)
     s.update(correctness=s["pass_at_1"] if passed else s["parse_rate"], correctness_metric="pass_at_1" if passed else "parse_rate")
-    return s, dict(correct=[passed.get(smp.id, p) for smp, p in zip(samples, parsed)], perplexity=[None]*n, agreement=agree, output=texts, program=codes), tokens
+    return s, per, dict(output=texts, program=codes), tokens
 
 # %% ../nbs/05_inference.ipynb #a252c9f8
 def check_labels(spec,          # the model's `ModelSpec`: its `num_labels` classes (None: not checked)
@@ -476,6 +514,7 @@ def run_inference(models,                          # model names, hub ids or fol
                   fields: dict | None = None,      # greenml's JSONL field name -> yours (`data.parse_fields`)
                   batch_size: int = 1,             # images per measured forward pass; text: sequences per perplexity pass
                   energy_samples=None,             # samples per energy run: an int, or domain -> int (the first of the quality set); None: all
+                  canonical_samples=None,          # code: the first tasks whose canonical solution's perplexity is scored; None or 0: all
                   seed: int = 0,                   # the versions' order in each block follows from it
                  ) -> list[dict]:
     "Measure each (model, version, domain)'s quality once, then its energy in `reps` randomised blocks on `device`; returns the `quality` rows, then the `infer` rows."
@@ -500,7 +539,7 @@ def run_inference(models,                          # model names, hub ids or fol
     meter.use_device(device)   # on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU
     job = InferenceJob(meter, out=out, models_dir=models_dir, data=data, n_samples=n_samples, max_new_tokens=gen,
                        warmup=warmup, languagetool=languagetool, device=device, code_dataset=code_dataset, fields=fields or {}, batch_size=batch_size,
-                       energy_samples=energy_samples)
+                       energy_samples=energy_samples, canonical_samples=canonical_samples)
     for sp in specs:   # every sample parsed before any work
         for d in (domains or sp.domains):
             if d == "vision": check_labels(sp, job.dataset(d))

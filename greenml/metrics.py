@@ -1,4 +1,4 @@
-"""Correctness that runs offline: top-k accuracy, perplexity, pass@1 in a sandboxed subprocess, parse rate, PEP 8, the thesis's grammar score through a LanguageTool server, and fidelity to the unoptimized model.
+"""Correctness that runs offline: top-k accuracy, perplexity, pass@1 in a sandboxed subprocess, parse rate, PEP 8, the thesis's grammar score through a LanguageTool server, fidelity to the unoptimized model, the canonical solution's perplexity, the divergence from the baseline's class distribution, and one registry that says which of them each domain scores and how a change in each is judged.
 
 Docs: https://greenml.github.io/greenml/metrics.html.md"""
 
@@ -7,14 +7,18 @@ Docs: https://greenml.github.io/greenml/metrics.html.md"""
 # %% ../nbs/04_metrics.ipynb #29a6330a
 from __future__ import annotations
 import ast, contextlib, functools, io, json, math, os, re, secrets, shutil, signal, subprocess, sys, tempfile, urllib.request, urllib.parse, urllib.error
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 import torch
 from .core import GreenMLError
 
 # %% auto #0
-__all__ = ['LT_ENV', 'SANDBOX_WHAT', 'SANDBOX_FIX', 'topk_hits', 'topk_accuracy', 'perplexity', 'languagetool_url',
-           'grammar_score', 'extract_code', 'parses', 'generated_parses', 'sandbox_isolation', 'run_tests', 'pass_at_1',
-           'pep8_violations', 'pep8_score', 'top1_fidelity', 'sequence_fidelity', 'token_agreement']
+__all__ = ['LT_ENV', 'SANDBOX_WHAT', 'SANDBOX_FIX', 'KINDS', 'METRICS', 'topk_hits', 'topk_accuracy', 'perplexity',
+           'languagetool_url', 'grammar_score', 'extract_code', 'parses', 'generated_parses', 'sandbox_isolation',
+           'run_tests', 'pass_at_1', 'pep8_violations', 'pep8_score', 'top1_fidelity', 'sequence_fidelity',
+           'token_agreement', 'canonical_perplexity', 'context_length', 'kl_from_baseline', 'Scoring', 'Metric',
+           'register_metric', 'metrics_for']
 
 # %% ../nbs/04_metrics.ipynb #74209a9b
 def topk_hits(logits: torch.Tensor,    # (samples, classes) scores
@@ -342,3 +346,130 @@ def token_agreement(logits_fn,            # the model: {input_ids, attention_mas
     pred = logits[max(len(prompt_ids) - 1, 0): ids.shape[1] - 1].argmax(-1).tolist()   # position j - 1 predicts token j
     tgt = ref_ids[len(ref_ids) - len(pred):]          # with no prompt, nothing predicts the first token
     return sum(a == b for a, b in zip(pred, tgt)) / len(tgt) if tgt else float("nan")
+
+# %% ../nbs/04_metrics.ipynb #187ddb1c
+def canonical_perplexity(logits_fn,           # the model: {input_ids, attention_mask} -> (batch, tokens, vocabulary) logits
+                         tok,                 # its tokenizer
+                         tasks,               # `CodeTask`s; those without a `solution` are skipped
+                         batch_size: int = 1, # sequences per teacher-forced forward pass
+                         max_len: int | None = None,   # the model's context: a longer prompt loses its start; a longer solution is skipped
+                        ) -> dict:            # task id -> per-token perplexity of its solution
+    "Per task: the perplexity of its reference `solution` after its `prompt`, teacher-forced (one forward pass per batch)."
+    todo = []
+    for t in tasks:
+        if not t.solution: continue
+        p, r = tok(t.prompt)["input_ids"], tok(t.solution, add_special_tokens=False)["input_ids"]
+        if not r or (max_len and len(r) >= max_len): continue
+        if max_len and len(p) + len(r) > max_len: p = p[len(p) + len(r) - max_len:]   # the same cut for every version of a model
+        todo.append((t.id, p + r, len(r)))
+    out = {}
+    for c in range(0, len(todo), batch_size):
+        chunk = todo[c:c + batch_size]
+        nll = _batch_nll(logits_fn, [(ids, k) for _, ids, k in chunk], getattr(tok, "pad_token_id", None) or 0)
+        out.update({i: math.exp(n/k) for (i, _, k), n in zip(chunk, nll)})
+    return out
+
+def context_length(lm) -> int | None:
+    "The longest sequence a loaded model takes: its config's position embeddings, or an ONNX Runtime GenAI model's context."
+    cfg = getattr(lm.model, "config", None)
+    return getattr(cfg, "max_position_embeddings", None) or getattr(cfg, "n_positions", None) or getattr(lm.model, "max_length", None)
+
+# %% ../nbs/04_metrics.ipynb #b468380c
+def kl_from_baseline(base_logits: torch.Tensor,   # the baseline's (samples, classes) scores (logits or log-probabilities)
+                     logits: torch.Tensor,        # the version's, on the same samples in the same order
+                    ) -> list[float]:             # per sample, KL(p_baseline ‖ p_version) in nats
+    "Per sample: the KL divergence of the version's class distribution from the baseline's."
+    lb, lv = torch.log_softmax(base_logits.double(), -1), torch.log_softmax(logits.double(), -1)
+    return (lb.exp()*(lb - lv)).sum(-1).clamp_min(0).tolist()
+
+# %% ../nbs/04_metrics.ipynb #321ec23f
+@dataclass
+class Scoring:
+    "What a scorer may read: the model, the quality set and this version's outputs on it, the baseline's answers, and extra sets."
+    lm: object                 # the loaded version (`logits`, `tokenizer`, `labels`)
+    domain: str                # 'text', 'code' or 'vision'
+    samples: list              # the quality set
+    outputs: list              # this version's output per sample: logits (vision) or generated token ids
+    xs: list                   # the prepared inputs per sample (text and code: (prompt ids, stop ids))
+    base: list | None = None   # the baseline's answers (class ids or token ids); None: this is the baseline
+    base_logits: torch.Tensor | None = None   # vision: the baseline's logits; None: this is the baseline
+    extra: dict = field(default_factory=dict) # more samples some metrics score, e.g. 'canonical': every task with a solution
+    batch_size: int = 1        # sequences per teacher-forced pass
+    cache: dict = field(default_factory=dict) # what several scorers share (decoded texts, programs)
+    def texts(self) -> list:
+        if "texts" not in self.cache: self.cache["texts"] = [self.lm.tokenizer.decode(o, skip_special_tokens=True) for o in self.outputs]
+        return self.cache["texts"]
+    def logits(self) -> torch.Tensor: return torch.stack([torch.as_tensor(o) for o in self.outputs])
+
+KINDS = {"binary": "points", "ratio": "perplexity", "divergence": "divergence", "agreement": None}   # kind -> its budget unit
+
+@dataclass(frozen=True)
+class Metric:
+    "A quality metric: where it is scored, how, and how a change in it is judged against the baseline."
+    name: str             # its key in `METRICS` and its column in the per-sample rows, e.g. 'pass_at_1'
+    label: str            # how reports call it, e.g. 'pass@1'
+    domains: tuple        # the domains it is scored on
+    kind: str             # 'binary', 'ratio', 'divergence' or 'agreement' (see `KINDS`)
+    score: Callable       # `Scoring` -> {sample id: value} (ids may go beyond the quality set), or None where it does not apply
+    gate: bool = True     # may a recommendation rest on it? (agreement never does)
+    legacy: str | None = None   # the per-sample column older results kept it in
+    @property
+    def budget(self) -> str | None: return KINDS[self.kind]
+    @property
+    def higher_better(self) -> bool: return self.kind in ("binary", "agreement")
+    def summary(self, values) -> float:
+        "One figure for a run: the geometric mean of a ratio metric, the mean of the others (NaN for none)."
+        v = [float(x) for x in values if x is not None and math.isfinite(float(x))]
+        if not v: return float("nan")
+        return math.exp(sum(map(math.log, v))/len(v)) if self.kind == "ratio" and min(v) > 0 else sum(v)/len(v)
+
+METRICS: dict[str, Metric] = {}
+
+def register_metric(m: Metric) -> Metric:
+    "Add `m` to `METRICS` (replacing one of that name); returns it."
+    if m.kind not in KINDS: raise GreenMLError(f"metric {m.name!r}: kind {m.kind!r} is not one of {', '.join(KINDS)}")
+    if m.kind == "agreement" and m.gate: raise GreenMLError(f"metric {m.name!r}: an agreement with the baseline cannot be a gate")
+    METRICS[m.name] = m; return m
+
+def metrics_for(domain: str) -> list[Metric]:
+    "The metrics scored on `domain`, in registration order."
+    return [m for m in METRICS.values() if domain in m.domains]
+
+# %% ../nbs/04_metrics.ipynb #c8377ca2
+def _ids(sc): return [s.id for s in sc.samples]
+
+register_metric(Metric("top1", "top-1 accuracy", ("vision",), "binary", legacy="correct",
+    score=lambda sc: dict(zip(_ids(sc), map(float, topk_hits(sc.logits(), [s.labels for s in sc.samples], 1))))))
+register_metric(Metric("top5", "top-5 accuracy", ("vision",), "binary", gate=False,
+    score=lambda sc: dict(zip(_ids(sc), map(float, topk_hits(sc.logits(), [s.labels for s in sc.samples], 5))))))
+register_metric(Metric("top1_agreement", "top-1 agreement", ("vision",), "agreement", gate=False, legacy="agreement",
+    score=lambda sc: dict(zip(_ids(sc), [1.0]*len(sc.samples) if sc.base is None else
+                              [float(a == b) for a, b in zip(sc.logits().argmax(-1).tolist(), sc.base)]))))
+register_metric(Metric("kl", "KL from baseline", ("vision",), "divergence",
+    score=lambda sc: dict(zip(_ids(sc), [0.0]*len(sc.samples) if sc.base_logits is None else kl_from_baseline(sc.base_logits, sc.logits())))))
+
+# %% ../nbs/04_metrics.ipynb #0e292234
+def _perplexity(sc: Scoring) -> dict:
+    r = sc.cache["perplexity"] = perplexity(sc.lm.logits, sc.lm.tokenizer, sc.samples, batch_size=sc.batch_size)   # the pooled figure too
+    return dict(zip(_ids(sc), r["per_sample"]))
+
+register_metric(Metric("perplexity", "perplexity", ("text",), "ratio", legacy="perplexity", score=_perplexity))
+register_metric(Metric("token_agreement", "token agreement", ("text", "code"), "agreement", gate=False, legacy="agreement",
+    score=lambda sc: dict(zip(_ids(sc), [1.0]*len(sc.samples) if sc.base is None else
+                              [token_agreement(sc.lm.logits, x[0][0].tolist(), b) for x, b in zip(sc.xs, sc.base)]))))
+
+# %% ../nbs/04_metrics.ipynb #f3095757
+def _programs(sc: Scoring) -> list:
+    if "programs" not in sc.cache: sc.cache["programs"] = [extract_code(t, s.prompt, s.entry_point) for t, s in zip(sc.texts(), sc.samples)]
+    return sc.cache["programs"]
+
+def _pass(sc: Scoring):
+    "pass@1 per task with tests (None: no task has tests)."
+    done = {s.id: float(run_tests(c, s.tests)[0]) for c, s in zip(_programs(sc), sc.samples) if s.tests}
+    return done or None
+
+register_metric(Metric("pass_at_1", "pass@1", ("code",), "binary", legacy="correct", score=_pass))
+register_metric(Metric("parse", "parse rate", ("code",), "binary", gate=False,
+    score=lambda sc: {s.id: float(generated_parses(t, s.prompt, s.entry_point)) for t, s in zip(sc.texts(), sc.samples)}))
+register_metric(Metric("canonical_ppl", "canonical-solution perplexity", ("code",), "ratio",
+    score=lambda sc: canonical_perplexity(sc.lm.logits, sc.lm.tokenizer, sc.extra.get("canonical") or sc.samples, sc.batch_size, context_length(sc.lm)) or None))

@@ -12,8 +12,9 @@ import numpy as np
 import pandas as pd
 from .core import GreenMLError
 from .results import ADHOC, _study_col, describe, load_results, pick_study
-from .analysis import (CONTROL, DEFAULT_BUDGET, _fmt_change, blocks, break_even, detectable, energy_follows_time, fmt_detectable,
+from .analysis import (CONTROL, blocks, break_even, detectable, energy_follows_time, fmt_detectable,
                               friedman_by, paired_comparisons, per_sample, recommend, sensitivity, variance_components, version_means)
+from .quality import BUDGET_UNITS, fmt_change, fmt_bound, parse_budget
 
 
 # %% auto #0
@@ -215,15 +216,24 @@ def _control_warnings(ctl: pd.DataFrame, # the A/A control's rows of `paired_com
                      ) -> list[str]:
     "A warning for each cost comparison of the A/A control that came out significant: the study's own false positive."
     return [f"the A/A control `{CONTROL}` (the baseline saved unchanged) came out significant for {r.model}, {r.domain}: {r.metric} "
-            f"{_fmt_change(r.kind, r.change, r.ci_low, r.ci_high)}, p {r.p:.2g}. No true difference exists there, so this study's "
+            f"{fmt_change(r.kind, r.change, r.ci_low, r.ci_high)}, p {r.p:.2g}. No true difference exists there, so this study's "
             "noise is larger than its tests assume (a busy machine, drift within a run); treat its other significant results with "
             "caution and run more blocks, on a quiet machine"
             for r in ctl.itertuples() if r.kind in ("energy", "time") and r.significant]
 
+# %% ../nbs/07a_report.ipynb #8be99a3f
+def _study_budget(results, h) -> dict:
+    "The study's `[analysis] budget`, from its latest session record ({} where it set none)."
+    for line in reversed((Path(results)/"sessions.jsonl").read_text().splitlines() if (Path(results)/"sessions.jsonl").exists() else []):
+        try: r = json.loads(line)
+        except ValueError: continue
+        if r.get("config_hash") == h: return (r.get("config") or {}).get("analysis", {}).get("budget") or {}
+    return {}
+
 # %% ../nbs/07a_report.ipynb #045e33e3
 def analyse(results,                     # a results folder
             study: str | None = None,    # config name or hash prefix; None: the latest study
-            budget: dict | None = None,  # quality budget (`parse_budget`)
+            budget: str | dict | None = None,  # quality budget over the study's `[analysis] budget` (`quality.parse_budget`); None: the study's
            ) -> dict:
     "Every table of one study: blocks, comparisons (energy and time over blocks, quality over samples), variance components, what it can detect, the A/A control, recommendation, effects, break-even."
     results = Path(results)
@@ -241,13 +251,13 @@ def analyse(results,                     # a results folder
     try:
         opt = load_results(results, "optimization"); opt = opt[_study_col(opt) == h]
     except GreenMLError: opt = pd.DataFrame()
-    t = {"study": h, "budget": {**DEFAULT_BUDGET, **(budget or {})}, "hosts": sorted(d.host.dropna().astype(str).unique()) if "host" in d else []}
+    t = {"study": h, "budget": parse_budget(budget, parse_budget(_study_budget(results, h))), "hosts": sorted(d.host.dropna().astype(str).unique()) if "host" in d else []}
     if len(t["hosts"]) > 1: samples, opt, d = on_host(samples, d), on_host(opt, d), on_host(d, d)   # never pool two machines' energy
     ps = per_sample(samples) if len(samples) else pd.DataFrame()
     bl = blocks(d)
     t["per_sample"], t["blocks"] = ps, bl
     qd = pd.concat([q, d], ignore_index=True)   # each domain's quality metric: the quality pass's, else (older results) the runs'
-    t["comparisons"] = cmp = paired_comparisons(bl, ps, qd)
+    t["comparisons"] = cmp = paired_comparisons(bl, ps, qd, budget=t["budget"])
     measured_rows = samples[~samples.attributed.astype(str).str.lower().eq("true")] if "attributed" in samples else samples   # attributed shares: no window of their own
     t["variance"] = variance_components(bl, measured_rows if len(measured_rows) else None)
     t["detectable"] = detectable(cmp)
@@ -283,8 +293,8 @@ def analyse(results,                     # a results folder
         t["warnings"].append("this study's runner made no randomised blocks, so repetitions are paired by their number (repetition i of "
                              "every version is block i): drift between repetitions cancels only as far as the shuffled run order spreads it")
     if len(ps) and "dataset" in d and ((d.domain == "vision") & (d.dataset == "embedded")).any():
-        t["warnings"].append("the embedded images are crops and mirrors of six photos: the top-1 tests treat them as independent samples, so their "
-                             "p-values and intervals are optimistic (energy per image barely depends on the content); give your own images with --data vision=DIR (or [inference.data] vision) for accuracy claims")
+        t["warnings"].append("the embedded images are crops and mirrors of a few photos: vision quality intervals are taken over photos, not views, and with "
+                             "fewer than 10 photos no vision version is verified at the budget; give your own images with --data vision=DIR (or [inference.data] vision) for quality claims")
     return t
 
 # %% ../nbs/07a_report.ipynb #6a456c79
@@ -305,14 +315,18 @@ def _cmp_view(cmp: pd.DataFrame) -> pd.DataFrame:
     "The comparison table as a reader sees it: change and interval in the metric's own unit (% or points)."
     d = cmp.copy()
     pts = d.kind == "binary"
-    d["change (95% CI)"] = [_fmt_change(k, c, lo, hi) for k, c, lo, hi in zip(d.kind, d.change, d.ci_low, d.ci_high)]
+    d["change (95% CI)"] = [fmt_change(k, c, lo, hi) for k, c, lo, hi in zip(d.kind, d.change, d.ci_low, d.ci_high)]
+    if "bound" in d:
+        d["against budget"] = ["" if k in ("energy", "time") else ("not assessable: " + str(w)) if not a else fmt_bound(r) + (": verified" if ver else ": not verified")
+                               + (f" ({why})" if isinstance(why, str) and why else "") for k, a, w, ver, why, r in
+                               zip(d.kind, d.assessable, d.assess_why, d.verified, d.why, d.to_dict("records"))]
     for c in ("mean_base", "mean"): d[c] = np.where(pts, d[c]*100, d[c])
-    d["unit"] = np.where(pts, "% of samples", np.where(d.kind == "lower", "perplexity", d.unit))
+    d["unit"] = np.where(pts, "% of samples", np.where(d.kind == "ratio", "perplexity", np.where(d.kind == "divergence", "nats", d.unit)))
     d["detectable ±"] = [fmt_detectable(m) if k in ("energy", "time") else "" for m, k in zip(d.mde, d.kind)] if "mde" in d else ""
     return d
 
-CMP_COLUMNS = ["domain", "model", "version", "metric", "unit", "n", "samples", "mean_base", "mean", "net_mean_base", "net_mean", "change (95% CI)",
-               "test", "p", "p_holm", "detectable ±"]
+CMP_COLUMNS = ["domain", "model", "version", "metric", "unit", "n", "samples", "groups", "mean_base", "mean", "net_mean_base", "net_mean", "change (95% CI)",
+               "test", "p", "p_holm", "detectable ±", "against budget"]
 CMP_NAMES = {"mean_base": "baseline (mean)", "mean": "version (mean)", "net_mean_base": "baseline net", "net_mean": "version net"}
 
 # %% ../nbs/07a_report.ipynb #511b5498
@@ -365,8 +379,10 @@ def _rec_view(rec: pd.DataFrame) -> pd.DataFrame:
     if not len(r): return r
     r["J per sample (baseline → recommended)"] = [f"{a:.3g} → {b:.3g}" for a, b in zip(r.j_per_sample_base, r.j_per_sample)]
     r["saving (95% CI)"] = ["—" if v == "baseline" else f"{s:.1%} [{lo:.1%}, {hi:.1%}]" for v, s, lo, hi in zip(r.recommended, r.saving, r.saving_ci_low, r.saving_ci_high)]
-    r["quality change (95% CI)"] = ["—" if v == "baseline" else _fmt_change(k, c, lo, hi)
+    r["quality change (95% CI)"] = ["—" if v == "baseline" else fmt_change(k, c, lo, hi)
                                     for v, k, c, lo, hi in zip(r.recommended, r.quality_kind, r.quality_change, r.quality_ci_low, r.quality_ci_high)]
+    r["candidate (not verified)"] = ["—" if not isinstance(c, str) else f"{c}: saves {s:.0%}; " + ("verifiable with about " + f"{n:,.0f} samples" if np.isfinite(n) else "not verifiable with these samples")
+                                     for c, s, n in zip(r.candidate, r.candidate_saving, r.candidate_needed)]
     r["break-even (inferences)"] = [_inferences(b, lo, hi) for b, lo, hi in zip(r.break_even_samples, r.break_even_low, r.break_even_high)]
     return r
 
@@ -497,7 +513,7 @@ def _be_view(be: pd.DataFrame) -> pd.DataFrame:
 def write_report(results="results",         # the results folder a study wrote
                  out=None,                  # the report folder (default: RESULTS/report); its previous report files are replaced
                  study: str | None = None,  # a config name or config-hash prefix (default: the latest study)
-                 budget: dict | None = None, # quality budget, {'perplexity': %, 'points': points} (`parse_budget`); None: the defaults
+                 budget: str | dict | None = None, # quality budget over the study's `[analysis] budget` (`quality.parse_budget`); None: the study's
                 ) -> dict:
     "Write report.html, summary.md, tables (CSV) and charts (PNG, SVG) for one study in `results`; returns the paths."
     results = Path(results)
@@ -548,14 +564,21 @@ def write_report(results="results",         # the results folder a study wrote
     md = ["# greenml report", ""] + _header(t, results) + ["", banner, "", sets, "", same, "", "## Recommendation: which version to run", "",
           "Per model and domain, the version with the least energy per sample whose saving is significant — a paired t test over blocks (one run "
           "of every version per block) on the log of the ratio, Holm-adjusted p < 0.05 within the energy-per-sample family, its interval below 0 — "
-          f"and whose observed quality change stays within the budget: at most {b['points']:g} percentage point{'s' * (b['points'] != 1)} of top-1 "
-          f"or pass@1 lost, at most {b['perplexity']:g}% more perplexity (`greenml report --budget perplexity=…,points=…`). `verified`: the quality "
-          f"interval's worst end is within the budget too. The A/A control `{CONTROL}` is never recommended. The break-even is given with the range "
-          "the saving's interval allows.", "",
+          "and whose quality is **verified** within the budget on every metric the baseline can show: the one-sided 95% bound of each change "
+          "(its worst end) within " + ", ".join(f"{v:g} {BUDGET_UNITS[k]}" for k, v in b.items()) + " (`[analysis] budget`, or "
+          "`greenml report --budget perplexity=…,points=…,divergence=…`). A metric the baseline cannot show (a binary one with fewer than 6 right "
+          "or 6 wrong answers) is marked not assessable and nothing rests on it. `candidate`: the cheapest significant saving whose quality is within "
+          f"budget as observed but not verified, with the samples that would verify it. The A/A control `{CONTROL}` is never recommended. The "
+          "break-even is given with the range the saving's interval allows.", "",
           _md_table(_rec_view(t["recommendation"]), ["domain", "model", "recommended", "J per sample (baseline → recommended)", "saving (95% CI)", "quality_metric",
-                    "quality change (95% CI)", "verified", "break-even (inferences)", "why"], rename={"quality_metric": "quality metric"})
+                    "quality change (95% CI)", "candidate (not verified)", "break-even (inferences)", "why"], rename={"quality_metric": "quality metric"})
           if len(t["recommendation"]) else "_No version was compared with a baseline on the same samples, so there is nothing to recommend: run the baseline and at least one version._", ""]
     md += [f"- {r.domain} · {r.model}: {r.selection}." for r in t["recommendation"].itertuples() if isinstance(r.selection, str)] if len(t["recommendation"]) else []
+    rec_ = t["recommendation"]
+    md += (["", "Quality evidence, per model and domain (the recommended version's, else the candidate's):", ""] +
+           [f"- {r.domain} · {r.model} · {r.recommended if r.recommended != 'baseline' else (r.candidate or 'baseline')}: "
+            f"{(r.quality_evidence if r.recommended != 'baseline' else r.candidate_evidence or r.quality_evidence) or 'no quality metric'}."
+            for r in rec_.itertuples()] if len(rec_) else [])
     md += ["", "## The study's own false-positive check (A/A)", ""] + _control_md(t["control"]) + [""]
     md += ["## What this study can detect", "", _families_md(cmp), ""] + [f"- {s}" for s in t["sensitivity"]] + ["",
            _md_table(t["detectable"].assign(detectable=[fmt_detectable(x) for x in t["detectable"].detectable]) if len(t["detectable"]) else t["detectable"],
@@ -589,12 +612,12 @@ def write_report(results="results",         # the results folder a study wrote
                              ("Energy per generated token (text, code)", "j_per_token", "A version that writes longer answers spends more per sample even when each token is cheaper; per token separates the two."),
                              ("Time per sample", "s_per_sample", "Seconds per sample over each run's whole window, paired over blocks like energy." +
                               (" Where energy is estimated from run time, compare its change with this one." if t["estimated"] else "")),
-                             ("Quality", None, "Quality is paired over samples (an answer does not depend on the machine's state). Top-1 accuracy and pass@1 in % of samples (change in points, exact McNemar test; with no sample changed, the interval is the exact bound on changes unseen); perplexity of the reference continuation, the geometric mean of per-sample perplexities (lower is better; relative change, Wilcoxon on log-perplexity). Quality is computed, never estimated.")):
+                             ("Quality", None, "Quality is paired over samples (an answer does not depend on the machine's state), over photos where samples are views of fewer photos. Binary metrics (top-1, pass@1) in % of samples: change in points with Newcombe's paired interval, exact McNemar test. Perplexity (of the text reference; of HumanEval's canonical solution for code, all problems, teacher-forced): the ratio of per-sample geometric means, paired t on log ratios, Wilcoxon. KL from the baseline: the mean divergence of the class distribution (nats; the baseline's is 0). `against budget`: the one-sided 95% worst end of the change, and whether the version is verified within the budget. Quality is computed, never estimated.")):
         part = view[view.column == sel] if sel and len(view) else (view[~view.kind.isin(["energy", "time"])] if len(view) else view)
-        cols = [c for c in CMP_COLUMNS if sel or c not in ("net_mean_base", "net_mean", "detectable ±", "samples")]
+        cols = [c for c in CMP_COLUMNS if (c not in ("groups", "against budget") if sel else c not in ("net_mean_base", "net_mean", "detectable ±", "samples"))]
         if sel == "j_per_sample" and "time change (95% CI)" in part: cols.insert(cols.index("change (95% CI)") + 1, "time change (95% CI)")
         md += [f"## {title}: each version vs the baseline ({'paired over blocks' if sel else 'paired over samples'})", "", note, "",
-               _md_table(part, cols, rename={**CMP_NAMES, "n": "blocks" if sel else "samples", "samples": "samples per run",
+               _md_table(part, cols, rename={**CMP_NAMES, "n": "blocks" if sel else "samples", "samples": "samples per run", "groups": "independent (photos)",
                                              "mean_base": f"baseline (mean, {gross_c})" if sel == "j_per_sample" else CMP_NAMES["mean_base"],
                                              "net_mean_base": f"baseline net ({net_c})", "net_mean": f"version net ({net_c})"}), ""]
     md += ["## What each optimization changed", "", "Medians over the optimization's repetitions; `optimize_j` is the optimization's own energy.", "",
