@@ -230,8 +230,8 @@ def _parser_optimize(sub):
 
 # %% ../nbs/08_cli.ipynb #eadc241a
 def _inf_line(r):
-    keys = [k for k in ("accuracy_top1", "accuracy_top5", "perplexity", "pass_at_1", "parse_rate", "pep8", "grammar", "fidelity") if r.get(k) is not None]
-    ms = "  ".join(f"{k} {r[k]:.3f}" for k in keys)
+    from greenml.metrics import metrics_for
+    ms = "  ".join(f"{m.label} {r[m.name]:.4g}" for m in metrics_for(r["domain"]) if isinstance(r.get(m.name), (int, float)) and r[m.name] == r[m.name])
     head = f"  {r['model']:<20} {r['version']:<17}{r['domain']:<7}"
     if r.get("phase") == "quality": return f"{head}quality {r['n_samples']:>4} samples  {ms}"
     per_tok = f" {r['j_per_token']:.3f} J/token" if r.get("j_per_token") else ""

@@ -13,8 +13,8 @@ from .core import GreenMLError
 from .metrics import METRICS, KINDS, Metric
 
 # %% auto #0
-__all__ = ['ASSESS_K', 'MIN_CLUSTERS', 'DEFAULT_BUDGET', 'BUDGET_UNITS', 'assessable', 'newcombe_paired', 'parse_budget',
-           'noninferior', 'fmt_change', 'fmt_bound']
+__all__ = ['ASSESS_K', 'MIN_CLUSTERS', 'DEFAULT_BUDGET', 'BUDGET_UNITS', 'assessable', 'newcombe_paired', 'fmt_budget',
+           'parse_budget', 'noninferior', 'fmt_change', 'fmt_bound']
 
 # %% ../nbs/04a_quality.ipynb #46d27cde
 ASSESS_K = next(k for k in range(1, 64) if 2*0.5**k < 0.05)   # correct (and wrong) baseline answers a binary metric needs
@@ -67,6 +67,11 @@ def newcombe_paired(base,        # the baseline's per-sample outcomes (≥ 0.5 c
 # %% ../nbs/04a_quality.ipynb #b6ff5476
 DEFAULT_BUDGET = {"points": 1.0, "perplexity": 1.0, "divergence": 0.1}   # pp of a binary metric; % of perplexity; nats of KL
 BUDGET_UNITS = {"points": "percentage points lost", "perplexity": "% more perplexity", "divergence": "nats of mean KL from the baseline"}
+
+def fmt_budget(b: dict) -> str:
+    "A budget in words: 'at most 1 point of top-1 or pass@1 lost, 1% more perplexity, 0.1 nats of mean KL from the baseline'."
+    return (f"at most {b['points']:g} point{'s' * (b['points'] != 1)} of top-1 or pass@1 lost, {b['perplexity']:g}% more perplexity, "
+            f"{b['divergence']:g} nats of mean KL from the baseline")
 
 def parse_budget(text: str | dict | None,   # 'perplexity=PERCENT,points=POINTS,divergence=NATS' (any of them, '%' allowed), a dict, or None
                  base: dict | None = None,  # what it overrides (default: `DEFAULT_BUDGET`)
@@ -142,7 +147,10 @@ def noninferior(metric: Metric,        # the metric (its kind and budget unit)
     else:
         m, lo, hi, up, sd = (_boot_t if metric.kind == "divergence" else _t_bound)(d, level, alpha)
         low1 = 2*m - up   # the one-sided lower bound, mirrored
-        if metric.kind == "binary": ch, bound = m, low1
+        if metric.kind == "binary":   # never narrower than Newcombe on as many samples as there are photos: a degenerate t (nothing changed) is no evidence
+            cnt = _counts(b, o); k = len(d)/max(len(b), 1)
+            _, nlo, nhi = _newcombe_counts(*(c*k for c in cnt), level); nb1 = _newcombe_counts(*(c*k for c in cnt), 1 - 2*alpha)[1]
+            ch, lo, hi, bound = m, min(lo, nlo), max(hi, nhi), min(low1, nb1)
         elif metric.kind == "ratio": ch, lo, hi, bound = math.expm1(m), math.expm1(lo), math.expm1(hi), math.expm1(up)
         else: ch, bound = m, up
         out["test"] = (("bootstrap-t" if metric.kind == "divergence" else "t") + " over photos" if clustered else "paired t (log ratio)" if metric.kind == "ratio"

@@ -14,7 +14,7 @@ from .core import GreenMLError
 from .results import ADHOC, _study_col, describe, load_results, pick_study
 from .analysis import (CONTROL, blocks, break_even, detectable, energy_follows_time, fmt_detectable,
                               friedman_by, paired_comparisons, per_sample, recommend, sensitivity, variance_components, version_means)
-from .quality import BUDGET_UNITS, fmt_change, fmt_bound, parse_budget
+from .quality import fmt_budget, fmt_change, fmt_bound, parse_budget
 
 
 # %% auto #0
@@ -392,6 +392,13 @@ def _inferences(b, lo=np.nan, hi=np.nan) -> str:
     if pd.isna(b): return "—"
     return f(b) + (f" [{f(lo)}, {f(hi)}]" if pd.notna(lo) and pd.notna(hi) else "")
 
+def _shown(r) -> tuple[str, str]:
+    "(the version whose quality evidence a recommendation row shows, that evidence): the recommended one, else the candidate, else the baseline's metrics."
+    ok = lambda v: isinstance(v, str) and v
+    if r.recommended != "baseline": return r.recommended, r.quality_evidence if ok(r.quality_evidence) else "no quality metric"
+    if ok(r.candidate): return f"{r.candidate} (candidate)", r.candidate_evidence if ok(r.candidate_evidence) else "no quality metric"
+    return "baseline", r.quality_evidence if ok(r.quality_evidence) else "no quality metric"
+
 # %% ../nbs/07a_report.ipynb #7241694d
 def idle_drift(results,        # a results folder
                sessions,       # the study's session ids (its rows' `session_id`)
@@ -565,7 +572,7 @@ def write_report(results="results",         # the results folder a study wrote
           "Per model and domain, the version with the least energy per sample whose saving is significant — a paired t test over blocks (one run "
           "of every version per block) on the log of the ratio, Holm-adjusted p < 0.05 within the energy-per-sample family, its interval below 0 — "
           "and whose quality is **verified** within the budget on every metric the baseline can show: the one-sided 95% bound of each change "
-          "(its worst end) within " + ", ".join(f"{v:g} {BUDGET_UNITS[k]}" for k, v in b.items()) + " (`[analysis] budget`, or "
+          "(its worst end) within the budget: " + fmt_budget(b) + " (`[analysis] budget`, or "
           "`greenml report --budget perplexity=…,points=…,divergence=…`). A metric the baseline cannot show (a binary one with fewer than 6 right "
           "or 6 wrong answers) is marked not assessable and nothing rests on it. `candidate`: the cheapest significant saving whose quality is within "
           f"budget as observed but not verified, with the samples that would verify it. The A/A control `{CONTROL}` is never recommended. The "
@@ -576,9 +583,7 @@ def write_report(results="results",         # the results folder a study wrote
     md += [f"- {r.domain} · {r.model}: {r.selection}." for r in t["recommendation"].itertuples() if isinstance(r.selection, str)] if len(t["recommendation"]) else []
     rec_ = t["recommendation"]
     md += (["", "Quality evidence, per model and domain (the recommended version's, else the candidate's):", ""] +
-           [f"- {r.domain} · {r.model} · {r.recommended if r.recommended != 'baseline' else (r.candidate or 'baseline')}: "
-            f"{(r.quality_evidence if r.recommended != 'baseline' else r.candidate_evidence or r.quality_evidence) or 'no quality metric'}."
-            for r in rec_.itertuples()] if len(rec_) else [])
+           [f"- {r.domain} · {r.model} · {_shown(r)[0]}: {_shown(r)[1]}." for r in rec_.itertuples()] if len(rec_) else [])
     md += ["", "## The study's own false-positive check (A/A)", ""] + _control_md(t["control"]) + [""]
     md += ["## What this study can detect", "", _families_md(cmp), ""] + [f"- {s}" for s in t["sensitivity"]] + ["",
            _md_table(t["detectable"].assign(detectable=[fmt_detectable(x) for x in t["detectable"].detectable]) if len(t["detectable"]) else t["detectable"],
