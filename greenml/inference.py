@@ -453,9 +453,7 @@ def _score(self: InferenceJob, lm, domain, samples, outs, base, xs, base_logits=
     Returns (run scores, {metric: {sample id: value}}, {'output': per sample, 'program': per sample (code)}, tokens per sample)."""
     sc = metrics.Scoring(lm, domain, samples, outs, xs, base=base, base_logits=base_logits, extra=self.extra_sets(domain), batch_size=self.batch_size)
     per = {m.name: v for m in metrics.metrics_for(domain) if (v := m.score(sc))}
-    ids = [s.id for s in samples]
-    s = {m.name: m.summary(per[m.name].get(i) for i in (per[m.name] if m.name == "canonical_ppl" else ids))
-         for m in metrics.metrics_for(domain) if m.name in per}
+    s = {name: metrics.METRICS[name].summary(v.values()) for name, v in per.items()}   # each over the samples it scored
     if domain == "vision":
         names = getattr(lm, "labels", None) or []; pred = sc.logits().argmax(-1).tolist()
         s.update(accuracy_top1=s["top1"], accuracy_top5=s["top5"], fidelity=s["top1_agreement"], correctness=s["top1"], correctness_metric="accuracy_top1")

@@ -399,7 +399,9 @@ class Scoring:
     def texts(self) -> list:
         if "texts" not in self.cache: self.cache["texts"] = [self.lm.tokenizer.decode(o, skip_special_tokens=True) for o in self.outputs]
         return self.cache["texts"]
-    def logits(self) -> torch.Tensor: return torch.stack([torch.as_tensor(o) for o in self.outputs])
+    def logits(self) -> torch.Tensor:
+        if "logits" not in self.cache: self.cache["logits"] = torch.stack([torch.as_tensor(o) for o in self.outputs])
+        return self.cache["logits"]
 
 KINDS = {"binary": "points", "ratio": "perplexity", "divergence": "divergence", "agreement": None}   # kind -> its budget unit
 
