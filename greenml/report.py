@@ -224,11 +224,8 @@ def _control_warnings(ctl: pd.DataFrame, # the A/A control's rows of `paired_com
 # %% ../nbs/07a_report.ipynb #8be99a3f
 def _study_budget(results, h) -> dict:
     "The study's `[analysis] budget`, from its latest session record ({} where it set none)."
-    for line in reversed((Path(results)/"sessions.jsonl").read_text().splitlines() if (Path(results)/"sessions.jsonl").exists() else []):
-        try: r = json.loads(line)
-        except ValueError: continue
-        if r.get("config_hash") == h: return (r.get("config") or {}).get("analysis", {}).get("budget") or {}
-    return {}
+    s = _sessions(results, h)
+    return ((s[-1].get("config") or {}).get("analysis", {}).get("budget") or {}) if s else {}
 
 # %% ../nbs/07a_report.ipynb #045e33e3
 def analyse(results,                     # a results folder
