@@ -12,8 +12,8 @@ from .measure import Meter, doctor, record_table, records_table
 from .core import GreenMLError
 
 # %% auto #0
-__all__ = ['cmd_doctor', 'cmd_measure', 'demo_workload', 'cmd_demo', 'cmd_models', 'cmd_optimize', 'cmd_infer',
-           'blocks_plan_text', 'cmd_run', 'cmd_thesis', 'cmd_data', 'cmd_report', 'build_parser', 'main']
+__all__ = ['TRUST_HELP', 'SANDBOX_FIX', 'cmd_doctor', 'cmd_measure', 'demo_workload', 'cmd_demo', 'cmd_models', 'cmd_optimize',
+           'cmd_infer', 'blocks_plan_text', 'cmd_run', 'cmd_thesis', 'cmd_data', 'cmd_report', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #814820b5
 _RUNTIMES = {"onnxruntime": "onnx, onnx-int8, onnx-int8-static", "onnxruntime-genai": "onnx, onnx-int8, onnx-int4 on decoder LMs",
@@ -35,7 +35,10 @@ def _doctor_text(d: dict) -> str:
         v = mi["versions"].get(pkg)
         out.append(f"  {pkg:<18}{v or 'NOT INSTALLED'}  (for {what})" + ("" if v else f": `pip install {pkg}`"))
     sb = d.get("sandbox")
-    if sb: out += ["", f"Code sandbox (pass@1): {sb['isolation']} — {sb['what']}" + (f"; for stronger isolation: {sb['fix']}" if sb["fix"] else "")]
+    if sb:
+        out += ["", f"Code sandbox (pass@1): {sb['isolation']} — {sb['what']}"]
+        if not sb["runs"]: out.append("  pass@1 runs only with --trust-generated-code; what that level does not stop:")
+        out += [f"    {k}: {v}" for k, v in sb["misses"].items()] + ([f"  for OS isolation: {sb['fix']}"] if sb["fix"] else [])
     cc = d["codecarbon"]
     out += ["", f"CodeCarbon (estimates): CPU model {cc['cpu_mode']!r}" + (f" with a TDP of {cc['cpu_tdp_w']} W" if cc["cpu_tdp_w"] else "")
             + f", RAM {cc['ram_w']:g} W constant, grid {cc['country_iso_code']} at {cc['carbon_intensity_kg_per_kwh']*1000:.0f} g CO2eq/kWh", "", "What each component's figures will be:"]
@@ -51,9 +54,9 @@ def cmd_doctor(args, # the parsed command line
               ) -> int:
     "`greenml doctor`: print what this machine can measure (text, or JSON with `--json`) and how to fix what it cannot; returns 0."
     d = doctor(country_iso_code=args.country)
-    from greenml.metrics import sandbox_isolation, SANDBOX_FIX, SANDBOX_WHAT
+    from greenml.sandbox import sandbox_isolation, sandbox_gaps, LEVELS, OS_LEVELS
     iso = sandbox_isolation()
-    d["sandbox"] = dict(isolation=iso, what=SANDBOX_WHAT[iso], fix=SANDBOX_FIX[iso])
+    d["sandbox"] = dict(isolation=iso, what=LEVELS[iso], runs=iso in OS_LEVELS, misses=sandbox_gaps(iso), fix="" if iso in OS_LEVELS else SANDBOX_FIX)
     print(json.dumps(d, indent=2) if args.json else _doctor_text(d))
     return 0
 
@@ -264,7 +267,8 @@ def cmd_infer(args, # the parsed command line
                          models_dir=args.models_dir, data=data, n_samples=args.samples, max_new_tokens=args.max_new_tokens,
                          languagetool=args.languagetool, progress=lambda r: print(_inf_line(r), flush=True), device=device,
                          code_dataset=args.code_dataset, fields=fields, batch_size=args.batch_size,
-                         energy_samples=args.energy_samples, canonical_samples=args.canonical_samples or None, seed=args.seed)
+                         energy_samples=args.energy_samples, canonical_samples=args.canonical_samples or None, seed=args.seed,
+                         trust_generated_code=args.trust_generated_code)
     nq = sum(r.get("phase") == "quality" for r in rows)
     print(f"{nq} quality passes and {len(rows) - nq} energy runs appended to {args.out}/inference_results.csv (per-sample rows: {args.out}/inference_samples.csv)")
     return 0
@@ -280,6 +284,7 @@ def _parser_infer(sub):
     i.add_argument("--energy-samples", type=int, default=None, help="samples each energy run measures, the first of the quality set (default, or 0: all)")
     i.add_argument("--canonical-samples", type=int, default=0, help="code: the first tasks whose canonical solution's perplexity is scored (default 0: all, 164 for HumanEval)")
     i.add_argument("--seed", type=int, default=0, help="the seed of the versions' order in each block (default: 0)")
+    i.add_argument("--trust-generated-code", action="store_true", help=TRUST_HELP)
     i.add_argument("--data", default=None, help="your data per domain, text=FILE,code=FILE,vision=DIR (formats: `greenml data --help`), or a folder in the thesis's layout (default: embedded)")
     i.add_argument("--field", default=None, help="your JSONL's field names, greenml's=yours: prompt=input,reference=target")
     i.add_argument("--batch-size", type=int, default=1, help="images per measured forward pass, and sequences per teacher-forced perplexity pass; "
@@ -359,6 +364,7 @@ def cmd_run(args, # the parsed command line
     if args.models_dir: raw["experiment"]["models_dir"] = args.models_dir
     if args.device is not None: raw["experiment"]["device"] = args.device
     if args.idle is not None: raw["measure"]["idle_s"] = args.idle
+    if args.trust_generated_code: raw["inference"]["trust_generated_code"] = True
     cfg = parse_config(raw, cfg.source)
     if args.plan:   # what would run, and for how long: nothing measured, nothing written
         from greenml.cluster import plan_text
@@ -385,6 +391,7 @@ def _parser_run(sub):
     r.add_argument("--idle", type=float, default=None, metavar="SECONDS", help="idle baseline length, replacing the config's")
     r.add_argument("--device", default=None, help=_DEVICE_HELP + ", replacing the config's [experiment] device")
     r.add_argument("--quiet", action="store_true", help="no progress bar (for CI and logs)")
+    r.add_argument("--trust-generated-code", action="store_true", help=TRUST_HELP + ", replacing the config's [inference] trust_generated_code")
     r.add_argument("--plan", action="store_true", help="print what would run (units per phase, model, version) and how long it should take, from the "
                    "times already measured in the results folder; measures and writes nothing")
     r.add_argument("--detect", type=_percent, default=0.05, metavar="CHANGE", help="with --plan: the change in energy per sample the study should detect "
@@ -482,6 +489,10 @@ def _common(p, idle=3.0):
     p.add_argument("--cpu-scope", default="process", choices=["process", "machine"], help="whose CPU load CodeCarbon's load model reads: this process's CPU time (default) or the whole machine's")
     if idle is not None: p.add_argument("--idle", type=float, default=idle, metavar="SECONDS", help=f"idle baseline length; 0 disables net energy (default: {idle:g})")
 
+TRUST_HELP = ("run pass@1 even where this machine gives no OS isolation for generated code (Python guards only: "
+              "`greenml doctor` lists what they do not stop)")
+SANDBOX_FIX = ("run greenml as root where `unshare` works (own namespaces, the candidate as nobody), or allow unprivileged user "
+               "namespaces (`sysctl kernel.unprivileged_userns_clone=1`, `user.max_user_namespaces` > 0)")
 _DEVICE_HELP = "where models run: auto (the first GPU when CUDA is present, else the CPU), cpu, cuda or cuda:N"
 
 # %% ../nbs/08_cli.ipynb #48d12a97

@@ -55,7 +55,7 @@ SCHEMA = {  # table -> key -> (type(s), default)
     "optimize": {"strategies": (list, []), "reps": (int, 3), "params": (dict, {}), "models": (dict, {})},
     "inference": {"versions": (list, []), "reps": (int, 3), "warmup": (int, 5), "samples": ((int, dict), 0), "energy_samples": ((int, dict), 0), "canonical_samples": (int, 0),
                   "max_new_tokens": ((int, dict), {}), "data": ((str, dict), ""), "fields": (dict, {}), "batch_size": (int, 1),
-                  "code_dataset": (str, "humaneval"), "languagetool": (str, "")},
+                  "code_dataset": (str, "humaneval"), "languagetool": (str, ""), "trust_generated_code": (bool, False)},
     "analysis": {"budget": (dict, {})},
 }
 MODEL_KEYS = {"path": str, "hub": str, "revision": str, "task": str, "domains": list}   # a [models.NAME] table
@@ -512,7 +512,8 @@ def study_job(cfg: Config,       # the study
     job = InferenceJob(meter, out=out, models_dir=cfg["experiment.models_dir"], data=cfg.data, fields=cfg.fields, batch_size=cfg["inference.batch_size"],
                        n_samples=None, max_new_tokens=cfg.max_new_tokens(), warmup=cfg["inference.warmup"],
                        languagetool=cfg["inference.languagetool"] or None, device=cfg.device, code_dataset=cfg["inference.code_dataset"],
-                       energy_samples={d: cfg.energy_samples(d) for d in datasets}, canonical_samples=cfg["inference.canonical_samples"] or None)
+                       energy_samples={d: cfg.energy_samples(d) for d in datasets}, canonical_samples=cfg["inference.canonical_samples"] or None,
+                       trust_generated_code=cfg["inference.trust_generated_code"])
     job._datasets = datasets   # parsed once, by validate
     return job
 

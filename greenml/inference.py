@@ -18,6 +18,7 @@ from .optimize import OrtModule, STRATEGIES, applicable, load_optimized
 from .core import results_lock, commit_rows
 from .data import load_dataset, dataset_fingerprint, domain_source, CodeTask
 from . import metrics
+from .sandbox import sandbox_for, NOT_RUN
 from fastcore.basics import patch
 
 # %% auto #0
@@ -157,6 +158,7 @@ class InferenceJob:
     languagetool: str | None = None     # LanguageTool server for the grammar score; None: `$GREENML_LANGUAGETOOL_URL`, if set
     device: str = "auto"                # resolved to 'cpu' or 'cuda:N'
     code_dataset: str = "humaneval"     # the embedded code benchmark: 'humaneval' (164 problems) or 'greenml' (34 tasks)
+    trust_generated_code: bool = False  # run pass@1 where the machine gives no OS isolation (`sandbox.sandbox_for`)
     _datasets: dict = field(default_factory=dict)   # domain -> samples, loaded on first use
 
     def __post_init__(self):
@@ -451,7 +453,9 @@ def _legacy(domain, per) -> dict:
 def _score(self: InferenceJob, lm, domain, samples, outs, base, xs, base_logits=None):
     """Every metric registered for `domain` (`metrics.metrics_for`), computed after the windows closed.
     Returns (run scores, {metric: {sample id: value}}, {'output': per sample, 'program': per sample (code)}, tokens per sample)."""
-    sc = metrics.Scoring(lm, domain, samples, outs, xs, base=base, base_logits=base_logits, extra=self.extra_sets(domain), batch_size=self.batch_size)
+    level = sandbox_for(self.trust_generated_code) if domain == "code" else None
+    sc = metrics.Scoring(lm, domain, samples, outs, xs, base=base, base_logits=base_logits, extra=self.extra_sets(domain), batch_size=self.batch_size,
+                         sandbox=level)
     per = {m.name: v for m in metrics.metrics_for(domain) if (v := m.score(sc))}
     s = {name: metrics.METRICS[name].summary(v.values()) for name, v in per.items()}   # each over the samples it scored
     if domain == "vision":
@@ -469,7 +473,7 @@ def _score(self: InferenceJob, lm, domain, samples, outs, base, xs, base_logits=
     codes = sc.cache.get("programs") or [metrics.extract_code(t, smp.prompt, smp.entry_point) for t, smp in zip(texts, samples)]
     passed = "pass_at_1" in per
     s.update(parse_rate=s["parse"], pep8=_summ([metrics.pep8_score(c) for c in codes]), pass_at_1=s.get("pass_at_1") if passed else None,
-             sandbox=metrics.sandbox_isolation() if passed else None)
+             sandbox=level if passed else NOT_RUN if level is None and any(smp.tests for smp in samples) else None)
     s.update(correctness=s["pass_at_1"] if passed else s["parse_rate"], correctness_metric="pass_at_1" if passed else "parse_rate")
     return s, per, dict(output=texts, program=codes), tokens
 
@@ -514,6 +518,7 @@ def run_inference(models,                          # model names, hub ids or fol
                   energy_samples=None,             # samples per energy run: an int, or domain -> int (the first of the quality set); None: all
                   canonical_samples=None,          # code: the first tasks whose canonical solution's perplexity is scored; None or 0: all
                   seed: int = 0,                   # the versions' order in each block follows from it
+                  trust_generated_code: bool = False, # run pass@1 where the machine gives no OS isolation (`sandbox.sandbox_for`)
                  ) -> list[dict]:
     "Measure each (model, version, domain)'s quality once, then its energy in `reps` randomised blocks on `device`; returns the `quality` rows, then the `infer` rows."
     device = resolve_device(device)
@@ -537,7 +542,7 @@ def run_inference(models,                          # model names, hub ids or fol
     meter.use_device(device)   # on cuda:N that GPU only, synchronized at every window edge; on the CPU no GPU
     job = InferenceJob(meter, out=out, models_dir=models_dir, data=data, n_samples=n_samples, max_new_tokens=gen,
                        warmup=warmup, languagetool=languagetool, device=device, code_dataset=code_dataset, fields=fields or {}, batch_size=batch_size,
-                       energy_samples=energy_samples, canonical_samples=canonical_samples)
+                       energy_samples=energy_samples, canonical_samples=canonical_samples, trust_generated_code=trust_generated_code)
     for sp in specs:   # every sample parsed before any work
         for d in (domains or sp.domains):
             if d == "vision": check_labels(sp, job.dataset(d))

@@ -6,19 +6,19 @@ Docs: https://greenml.github.io/greenml/metrics.html.md"""
 
 # %% ../nbs/04_metrics.ipynb #29a6330a
 from __future__ import annotations
-import ast, contextlib, functools, io, json, math, os, re, secrets, shutil, signal, subprocess, sys, tempfile, urllib.request, urllib.parse, urllib.error
+import ast, contextlib, functools, io, json, math, os, re, sys, urllib.request, urllib.parse, urllib.error
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 import torch
 from .core import GreenMLError
+from .sandbox import run_tests, sandbox_for
 
 # %% auto #0
-__all__ = ['LT_ENV', 'SANDBOX_WHAT', 'SANDBOX_FIX', 'KINDS', 'METRICS', 'topk_hits', 'topk_accuracy', 'perplexity',
-           'languagetool_url', 'grammar_score', 'extract_code', 'parses', 'generated_parses', 'sandbox_isolation',
-           'run_tests', 'pass_at_1', 'pep8_violations', 'pep8_score', 'top1_fidelity', 'sequence_fidelity',
-           'token_agreement', 'canonical_perplexity', 'context_length', 'kl_from_baseline', 'Scoring', 'Metric',
-           'register_metric', 'metrics_for']
+__all__ = ['LT_ENV', 'KINDS', 'METRICS', 'topk_hits', 'topk_accuracy', 'perplexity', 'languagetool_url', 'grammar_score',
+           'extract_code', 'parses', 'generated_parses', 'pass_at_1', 'pep8_violations', 'pep8_score', 'top1_fidelity',
+           'sequence_fidelity', 'token_agreement', 'canonical_perplexity', 'context_length', 'kl_from_baseline',
+           'Scoring', 'Metric', 'register_metric', 'metrics_for']
 
 # %% ../nbs/04_metrics.ipynb #74209a9b
 def topk_hits(logits: torch.Tensor,    # (samples, classes) scores
@@ -166,135 +166,6 @@ def generated_parses(completion: str,  # what the model generated
     stmts = [n for n in fn.body if not (isinstance(n, ast.Expr) and isinstance(getattr(n, "value", None), ast.Constant) and isinstance(n.value.value, str))]
     return bool(stmts)   # a docstring alone is no implementation
 
-# %% ../nbs/04_metrics.ipynb #d44250ea
-_HARNESS = r'''
-import json, os, sys
-def _guard(root):
-    "An audit hook (it cannot be removed): no writes outside `root`, no processes, no sockets, no native code, no other interpreters, no looking at the harness's frames."
-    def inside(p, base=None):
-        try: p = os.fsdecode(p); p = os.path.realpath(p if os.path.isabs(p) or base is None else os.path.join(base, p))
-        except (TypeError, ValueError): return False
-        return os.path.commonpath([root, p]) == root
-    writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-    deny = {"os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty", "os.kill", "os.killpg", "os.setsid", "subprocess.Popen",
-            "pty.spawn", "socket.__new__", "socket.connect", "socket.bind", "socket.getaddrinfo", "socket.gethostbyname", "socket.sendto",
-            "ctypes.dlopen", "ctypes.dlsym", "ctypes.cdata", "gc.get_objects", "gc.get_referrers", "gc.get_referents", "sys._current_frames",
-            "sys.settrace", "sys.setprofile", "os.startfile", "webbrowser.open", "os.symlink", "os.link", "os.mkfifo", "os.mknod",
-            "os.setxattr", "os.removexattr", "sqlite3.connect", "sqlite3.connect/handle", "os.pidfd_open", "signal.pthread_kill"}
-    modules = {"_xxsubinterpreters", "_xxinterpchannels", "_posixsubprocess", "_ctypes", "_testcapi", "_testinternalcapi", "_posixshmem"}
-    paths = {"os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.chmod", "os.chown", "os.truncate", "os.utime",
-             "shutil.rmtree", "shutil.copyfile", "shutil.copymode", "shutil.copystat", "shutil.move", "shutil.chown"}
-    def hook(event, args):
-        if event == "open":
-            path, mode, flags = args
-            w = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (isinstance(flags, int) and flags & writing)
-            if isinstance(path, int): return
-            if w and not inside(path): raise PermissionError(f"writing outside the sandbox folder is disabled: {path!r}")
-            if not inside(path) and os.path.isdir(path): raise PermissionError(f"opening a folder outside the sandbox is disabled: {path!r}")   # no dir_fd tricks
-        elif event == "import":
-            if args[0] in modules: raise PermissionError(f"importing {args[0]} is disabled in greenml's sandbox")
-        elif event == "sys._getframe": raise ValueError("call stack is not deep enough")     # what typing and namedtuple already handle
-        elif event == "object.__getattr__": raise AttributeError(f"{args[1]} is not available in greenml's sandbox")
-        elif event in deny: raise PermissionError(f"{event} is disabled in greenml's sandbox")
-        elif event in paths:
-            if any(isinstance(a, int) and not isinstance(a, bool) and a >= 0 for a in args[:1]): raise PermissionError(f"{event} on a file descriptor is disabled")
-            for a in args:
-                if isinstance(a, (str, bytes, os.PathLike)) and not inside(a): raise PermissionError(f"{event} outside the sandbox folder is disabled: {a!r}")
-    sys.addaudithook(hook)
-def _main(_exec=exec, _compile=compile, _write=os.write):
-    done = int(sys.argv[1])                                   # the pipe that reports the end: the candidate's prints go elsewhere
-    key = sys.stdin.readline().strip().encode(); sys.stdin.close()   # the run's key, before the candidate's code exists
-    with open("candidate.py", encoding="utf-8", errors="replace") as f: src = f.read()
-    with open("tests.json", encoding="utf-8") as f: tests = tuple(json.load(f))
-    _guard(os.path.realpath(os.getcwd()))
-    ns = {"__name__": "candidate"}
-    _exec(_compile(src, "candidate.py", "exec"), ns)          # exec, compile and os.write as they were before the candidate ran
-    for t in tests: _exec(_compile(t, "test", "exec"), ns)
-    _write(done, key)                                         # reached only when every test ran
-_main()
-'''
-
-def _limits(mem_bytes, cpu_s, fsize_bytes, nproc=64, nofile=64):
-    def f():
-        import ctypes, resource
-        try: ctypes.CDLL(None).prctl(1, 9)   # PR_SET_PDEATHSIG, SIGKILL: if greenml dies, so does the candidate
-        except (OSError, AttributeError): pass
-        for r, v in ((resource.RLIMIT_AS, mem_bytes), (resource.RLIMIT_CPU, cpu_s), (resource.RLIMIT_FSIZE, fsize_bytes),
-                     (resource.RLIMIT_NPROC, nproc), (resource.RLIMIT_NOFILE, nofile)):
-            try: resource.setrlimit(r, (v, v))
-            except (ValueError, OSError): pass   # a hard limit below ours: keep it
-    return f
-
-# %% ../nbs/04_metrics.ipynb #bf6248df
-def _works(cmd) -> bool:
-    try: return subprocess.run(cmd + ["true"], capture_output=True, timeout=10).returncode == 0
-    except (OSError, subprocess.SubprocessError): return False
-
-# %% ../nbs/04_metrics.ipynb #3513f670
-@functools.lru_cache(maxsize=None)
-def sandbox_isolation() -> str:
-    "The strongest isolation this machine gives the code sandbox: 'bwrap' (bubblewrap), 'unshare' (user, network and PID namespaces), or 'guards' (audit hooks and limits only)."
-    if shutil.which("bwrap") and _works(["bwrap", "--ro-bind", "/", "/", "--unshare-all", "--die-with-parent"]): return "bwrap"
-    if shutil.which("unshare") and _works(["unshare", "--user", "--map-root-user", "--net", "--pid", "--fork", "--kill-child"]): return "unshare"
-    return "guards"
-
-SANDBOX_WHAT = {"bwrap": "bubblewrap: own namespaces, read-only file system, no network", "unshare": "own user, network and PID namespaces: no network, no process left behind",
-                "guards": "audit hooks and resource limits only, no OS isolation"}
-SANDBOX_FIX = {"guards": "install bubblewrap (`apt install bubblewrap`) or allow unprivileged user namespaces (`sysctl kernel.unprivileged_userns_clone=1`) for OS isolation",
-               "unshare": "install bubblewrap (`apt install bubblewrap`) for a read-only file system as well", "bwrap": ""}
-
-# %% ../nbs/04_metrics.ipynb #bae9e0e3
-def _wrap(cmd, d, isolation):
-    if isolation == "bwrap":
-        return ["bwrap", "--ro-bind", "/", "/", "--bind", d, d, "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-                "--unshare-all", "--die-with-parent", "--new-session", "--chdir", d] + cmd
-    if isolation == "unshare": return ["unshare", "--user", "--map-root-user", "--net", "--pid", "--fork", "--kill-child"] + cmd
-    return cmd
-
-# %% ../nbs/04_metrics.ipynb #5f2d4fa0
-def run_tests(code: str,                   # the candidate program, as `extract_code` builds it
-              tests: list[str],            # Python statements (asserts, usually), run in order in the program's namespace
-              timeout: float = 5.0,        # wall-clock seconds for the whole run
-              mem_mb: int = 1024,          # address-space limit, in MB
-              out_mb: int = 8,             # the most the candidate may write to a file (stdout and stderr included)
-              isolation: str | None = None # 'bwrap', 'unshare' or 'guards'; None: `sandbox_isolation()`
-             ) -> tuple[bool, str]:
-    "Run `tests` against `code` in a sandboxed subprocess: (passed, last line of the error or ''). Passing needs exit status 0 and the run's key, reported after the last test."
-    isolation = isolation or sandbox_isolation()
-    key = secrets.token_hex(16)
-    with tempfile.TemporaryDirectory(prefix="greenml-sandbox-") as d:
-        d = os.path.realpath(d)
-        Path(d, "candidate.py").write_text(code, encoding="utf-8", errors="replace"); Path(d, "tests.json").write_text(json.dumps(tests)); Path(d, "harness.py").write_text(_HARNESS)
-        env = {"PATH": os.environ.get("PATH", "/usr/bin"), "HOME": d, "TMPDIR": d, "PYTHONDONTWRITEBYTECODE": "1", "no_proxy": "*"}
-        r_fd, w_fd = os.pipe()
-        with open(Path(d, "stdout"), "wb") as so, open(Path(d, "stderr"), "wb") as se:
-            p = subprocess.Popen(_wrap([sys.executable, "-I", "harness.py", str(w_fd)], d, isolation), cwd=d, env=env, stdin=subprocess.PIPE,
-                                 stdout=so, stderr=se, pass_fds=(w_fd,), start_new_session=True,
-                                 preexec_fn=_limits(mem_mb * 2**20, int(timeout) + 1, out_mb * 2**20))
-        os.close(w_fd)
-        timed_out = False
-        try:
-            p.stdin.write((key + "\n").encode()); p.stdin.close()
-            p.wait(timeout=timeout)
-        except (subprocess.TimeoutExpired, BrokenPipeError): timed_out = p.poll() is None
-        finally:
-            try: os.killpg(p.pid, signal.SIGKILL)      # the whole group: nothing the candidate started outlives the run
-            except ProcessLookupError: pass
-            p.wait()
-            done = b""
-            os.set_blocking(r_fd, False)
-            try: done = os.read(r_fd, 64)
-            except BlockingIOError: pass
-            os.close(r_fd)
-        if timed_out: return False, f"timed out after {timeout:g} s"
-        with open(Path(d, "stderr"), "rb") as f:
-            f.seek(max(0, os.path.getsize(f.name) - 4096)); tail = f.read().decode("utf-8", "replace")
-        err = (tail.strip().splitlines() or [""])[-1]
-        if "File too large" in err: return False, f"wrote more than {out_mb} MB"
-        if p.returncode == 0 and done.decode(errors="replace") != key: return False, "exited before its tests finished (exit(), sys.exit(), os._exit() or SystemExit)"
-        if p.returncode in (-signal.SIGXFSZ, 128 + signal.SIGXFSZ): return False, f"wrote more than {out_mb} MB"
-        return p.returncode == 0, err or ("" if p.returncode == 0 else f"exited with status {p.returncode}")
-
 # %% ../nbs/04_metrics.ipynb #1a4cad97
 def pass_at_1(passed: list[bool], # per task: did its single greedy sample pass its tests?
              ) -> float:
@@ -396,6 +267,7 @@ class Scoring:
     extra: dict = field(default_factory=dict) # more samples some metrics score, e.g. 'canonical': every task with a solution
     batch_size: int = 1        # sequences per teacher-forced pass
     cache: dict = field(default_factory=dict) # what several scorers share (decoded texts, programs)
+    sandbox: str | None = "auto"   # the level pass@1 runs generated code under (`sandbox.LEVELS`); 'auto': `sandbox_for()`; None: not run
     def texts(self) -> list:
         if "texts" not in self.cache: self.cache["texts"] = [self.lm.tokenizer.decode(o, skip_special_tokens=True) for o in self.outputs]
         return self.cache["texts"]
@@ -466,8 +338,10 @@ def _programs(sc: Scoring) -> list:
     return sc.cache["programs"]
 
 def _pass(sc: Scoring):
-    "pass@1 per task with tests (None: no task has tests)."
-    done = {s.id: float(run_tests(c, s.tests)[0]) for c, s in zip(_programs(sc), sc.samples) if s.tests}
+    "pass@1 per task with tests (None: no task has tests, or no sandbox level was granted: `Scoring.sandbox`)."
+    level = sandbox_for() if sc.sandbox == "auto" else sc.sandbox
+    if level is None: return None
+    done = {s.id: float(run_tests(c, s.tests, s.entry_point, s.prompt, isolation=level)[0]) for c, s in zip(_programs(sc), sc.samples) if s.tests}
     return done or None
 
 register_metric(Metric("pass_at_1", "pass@1", ("code",), "binary", legacy="correct", score=_pass))

@@ -15,6 +15,7 @@ from .results import ADHOC, _study_col, describe, load_results, pick_study
 from .analysis import (CONTROL, blocks, break_even, detectable, energy_follows_time, fmt_detectable,
                               friedman_by, paired_comparisons, per_sample, recommend, sensitivity, variance_components, version_means)
 from .quality import fmt_budget, fmt_change, fmt_bound, parse_budget
+from .sandbox import NOT_RUN
 
 
 # %% auto #0
@@ -292,6 +293,9 @@ def analyse(results,                     # a results folder
     if len(ps) and "dataset" in d and ((d.domain == "vision") & (d.dataset == "embedded")).any():
         t["warnings"].append("the embedded images are crops and mirrors of a few photos: vision quality intervals are taken over photos, not views, and with "
                              "fewer than 10 photos no vision version is verified at the budget; give your own images with --data vision=DIR (or [inference.data] vision) for quality claims")
+    unrun = sorted(d.model[d.sandbox.eq(NOT_RUN)].unique()) if "sandbox" in d else []
+    if unrun: t["warnings"].append(f"pass@1 was not run for {', '.join(unrun)}: this machine gives generated code no OS isolation (`greenml doctor`); "
+                                   "`--trust-generated-code` runs it under Python's guards only, which native code gets around")
     return t
 
 # %% ../nbs/07a_report.ipynb #6a456c79
