@@ -234,8 +234,10 @@ def _parser_optimize(sub):
 # %% ../nbs/08_cli.ipynb #eadc241a
 def _inf_line(r):
     from greenml.metrics import metrics_for
+    from greenml.sandbox import NOT_RUN
     ms = "  ".join(f"{m.label} {r[m.name]:.4g}" for m in metrics_for(r["domain"]) if isinstance(r.get(m.name), (int, float)) and r[m.name] == r[m.name])
     head = f"  {r['model']:<20} {r['version']:<17}{r['domain']:<7}"
+    if r.get("sandbox") == NOT_RUN: ms += "  pass@1 not run (no OS isolation: `greenml doctor`)"
     if r.get("phase") == "quality": return f"{head}quality {r['n_samples']:>4} samples  {ms}"
     per_tok = f" {r['j_per_token']:.3f} J/token" if r.get("j_per_token") else ""
     return (f"{head}block {r['iteration']:<3}{r['n_samples']:>4} samples x {r.get('passes') or 1} passes "
